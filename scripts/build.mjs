@@ -1,6 +1,7 @@
 // Bundles the command line tool for Node and the scene page for the browser.
 // Runs on `npm ci` / `npm install` (the `prepare` script) and before the tests.
 import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
@@ -9,7 +10,10 @@ await mkdir('dist', { recursive: true });
 await Promise.all([
   build({
     ...common,
-    entryPoints: { cli: 'src/cli/main.ts', bench: 'scripts/bench.ts' },
+    entryPoints: {
+      cli: 'src/cli/main.ts',
+      ...(existsSync('scripts/bench.ts') ? { bench: 'scripts/bench.ts' } : {}),
+    },
     outdir: 'dist',
     platform: 'node',
     format: 'esm',

@@ -1,0 +1,48 @@
+/**
+ * `gotrace-render doctor`: which browser and ffmpeg the tool would use, and
+ * what to install when one is missing.
+ */
+
+import { findFfmpeg } from '../encode/find-ffmpeg.ts';
+import { GotraceError, UsageError } from '../errors.ts';
+import { findBrowser } from '../render/find-browser.ts';
+
+/** Flags of `doctor`. */
+export interface DoctorFlags {
+  check?: string;
+  browser?: string;
+  ffmpeg?: string;
+}
+
+interface Finding {
+  tool: string;
+  found: boolean;
+  detail: string;
+}
+
+/** Prints one line per tool; exits non-zero when a required tool is missing. */
+export async function doctorCommand(flags: DoctorFlags): Promise<void> {
+  const tools = flags.check === undefined ? ['browser', 'ffmpeg'] : [flags.check];
+  const findings: Finding[] = [];
+  for (const tool of tools) {
+    if (tool === 'browser') findings.push(probe('browser', () => findBrowser(flags.browser)));
+    else if (tool === 'ffmpeg') findings.push(probe('ffmpeg', () => findFfmpeg(flags.ffmpeg)));
+    else throw new UsageError(`--check '${tool}': expected browser or ffmpeg`);
+  }
+
+  findings.unshift({ tool: 'node', found: true, detail: process.version });
+  for (const finding of findings) {
+    process.stdout.write(`${finding.tool.padEnd(8)} ${finding.found ? 'ok     ' : 'MISSING'} ${finding.detail}\n`);
+  }
+  if (findings.some((finding) => !finding.found)) process.exitCode = 1;
+}
+
+function probe(tool: string, find: () => { executablePath: string; source: string }): Finding {
+  try {
+    const found = find();
+    return { tool, found: true, detail: `${found.executablePath} (from ${found.source})` };
+  } catch (error) {
+    if (error instanceof GotraceError) return { tool, found: false, detail: error.message };
+    throw error;
+  }
+}

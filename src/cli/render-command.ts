@@ -1,0 +1,67 @@
+/**
+ * `gotrace-render render TRACE -o OUT`: read, render, report.
+ */
+
+import { renderTrace } from '../render/render-trace.ts';
+import { parseTimeSpec, resolveTimeSpec } from '../render/time-spec.ts';
+import { loadTrace } from './load-trace.ts';
+import { createProgressPrinter } from './progress.ts';
+import { parseRenderFlags, type RenderFlags } from './render-options.ts';
+
+/** Flags of `render` beyond the render settings. */
+export interface RenderCommandFlags extends RenderFlags {
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** The action of the `render` command. */
+export async function renderCommand(tracePath: string, flags: RenderCommandFlags): Promise<void> {
+  const settings = parseRenderFlags(flags);
+  const model = await loadTrace(tracePath);
+  const atNs = flags.at === undefined ? undefined : resolveTimeSpec(parseTimeSpec(flags.at), model.durationNs, flags.at);
+  const chatty = !flags.quiet && !flags.json;
+
+  if (chatty) for (const notice of settings.notices) process.stderr.write(`note: ${notice}\n`);
+  const progress = chatty ? createProgressPrinter(process.stderr) : undefined;
+
+  const result = await renderTrace({
+    model,
+    outputPath: flags.output,
+    width: settings.width,
+    height: settings.height,
+    fps: settings.fps,
+    durationSeconds: settings.durationSeconds,
+    camera: settings.camera,
+    theme: settings.theme,
+    showRuntime: flags.showRuntime ?? false,
+    ...(atNs === undefined ? {} : { atNs }),
+    antialias: flags.antialias,
+    gl: settings.gl,
+    ...(flags.browser === undefined ? {} : { browserPath: flags.browser }),
+    ...(flags.ffmpeg === undefined ? {} : { ffmpegPath: flags.ffmpeg }),
+    ...(progress === undefined ? {} : { onProgress: progress.update }),
+  });
+  progress?.done();
+
+  const seconds = result.elapsedMs / 1000;
+  if (flags.json) {
+    const summary = {
+      outputs: result.outputs,
+      frames: result.frameCount,
+      width: settings.width,
+      height: settings.height,
+      fps: settings.fps,
+      seconds: Number(seconds.toFixed(3)),
+      framesPerSecond: Number((result.frameCount / seconds).toFixed(2)),
+      backend: result.backend,
+      renderer: result.renderer,
+    };
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+  } else if (!flags.quiet) {
+    const what = result.outputs.length === 1 ? result.outputs[0] : `${result.outputs.length} files (${result.outputs[0]} …)`;
+    process.stdout.write(
+      `wrote ${what}: ${result.frameCount} frame${result.frameCount === 1 ? '' : 's'}, ` +
+        `${settings.width}x${settings.height}, ${seconds.toFixed(1)} s (${result.backend})\n`,
+    );
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Turning the `render` command's flags into validated render settings.
+ */
+
+import type { CameraPreset } from '../camera/camera-path.ts';
+import { CAMERA_PRESETS } from '../camera/camera-path.ts';
+import { outputKindOf, type OutputKind } from '../encode/output-kind.ts';
+import { UsageError } from '../errors.ts';
+import { getTheme, THEME_NAMES } from '../layout/themes.ts';
+import type { GlChoice } from '../render/browser-session.ts';
+import { snapGifFps } from '../render/frame-clock.ts';
+import type { Theme } from '../scene/contract.ts';
+
+/** The flags as commander hands them over (strings, unparsed). */
+export interface RenderFlags {
+  output: string;
+  size?: string;
+  fps?: string;
+  duration?: string;
+  camera: string;
+  at?: string;
+  theme: string;
+  showRuntime?: boolean;
+  antialias: boolean;
+  gl: string;
+  browser?: string;
+  ffmpeg?: string;
+}
+
+/** Parsed settings, plus notices for the user about adjusted values. */
+export interface RenderSettings {
+  kind: OutputKind;
+  width: number;
+  height: number;
+  fps: number;
+  durationSeconds: number;
+  camera: CameraPreset;
+  theme: Theme;
+  gl: GlChoice;
+  notices: string[];
+}
+
+/** Defaults per output kind: GIFs are smaller and slower by default so they stay light. */
+export const DEFAULT_SIZE: Record<OutputKind, [number, number]> = {
+  mp4: [1280, 720],
+  png: [1280, 720],
+  'png-sequence': [1280, 720],
+  gif: [640, 360],
+};
+export const DEFAULT_FPS: Record<OutputKind, number> = { mp4: 30, png: 30, 'png-sequence': 30, gif: 25 };
+export const DEFAULT_DURATION_SECONDS = 8;
+const MAX_SIDE_PX = 7680;
+const GL_CHOICES = ['auto', 'llvmpipe', 'swiftshader'];
+
+/** Validates the flags; every problem is a {@link UsageError} naming the flag and a fix. */
+export function parseRenderFlags(flags: RenderFlags): RenderSettings {
+  const kind = outputKindOf(flags.output);
+  const notices: string[] = [];
+  const [width, height] = flags.size === undefined ? DEFAULT_SIZE[kind] : parseSize(flags.size);
+
+  if (kind === 'mp4' && (width % 2 !== 0 || height % 2 !== 0)) {
+    throw new UsageError(
+      `--size ${width}x${height}: H.264 needs an even width and height (try ${width + (width % 2)}x${height + (height % 2)})`,
+    );
+  }
+
+  let fps = flags.fps === undefined ? DEFAULT_FPS[kind] : parsePositive(flags.fps, '--fps', 240);
+  if (kind === 'gif') {
+    const snapped = snapGifFps(fps);
+    if (snapped !== fps) notices.push(`GIF players cannot show ${fps} fps exactly; using ${snapped} fps`);
+    fps = snapped;
+  }
+
+  const durationSeconds =
+    flags.duration === undefined ? DEFAULT_DURATION_SECONDS : parsePositive(flags.duration.replace(/s$/, ''), '--duration', 3600);
+
+  if (!(CAMERA_PRESETS as readonly string[]).includes(flags.camera)) {
+    throw new UsageError(`--camera '${flags.camera}': expected one of ${CAMERA_PRESETS.join(', ')}`);
+  }
+  if (!GL_CHOICES.includes(flags.gl)) {
+    throw new UsageError(`--gl '${flags.gl}': expected one of ${GL_CHOICES.join(', ')}`);
+  }
+  const theme = getTheme(flags.theme);
+  if (theme === undefined) {
+    throw new UsageError(`--theme '${flags.theme}': expected one of ${THEME_NAMES.join(', ')}`);
+  }
+  if (flags.at !== undefined && kind !== 'png') {
+    throw new UsageError(`--at only applies to a single .png still, not to ${flags.output}`);
+  }
+
+  return {
+    kind,
+    width,
+    height,
+    fps,
+    durationSeconds,
+    camera: flags.camera as CameraPreset,
+    theme,
+    gl: flags.gl as GlChoice,
+    notices,
+  };
+}
+
+/** `1280x720` → `[1280, 720]`. */
+export function parseSize(text: string): [number, number] {
+  const match = /^(\d+)[x×](\d+)$/i.exec(text.trim());
+  const width = Number(match?.[1]);
+  const height = Number(match?.[2]);
+  if (match === null || width < 16 || height < 16 || width > MAX_SIDE_PX || height > MAX_SIDE_PX) {
+    throw new UsageError(`--size '${text}': expected WIDTHxHEIGHT between 16 and ${MAX_SIDE_PX} pixels, e.g. 1280x720`);
+  }
+  return [width, height];
+}
+
+function parsePositive(text: string, flag: string, max: number): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || value > max) {
+    throw new UsageError(`${flag} '${text}': expected a number above 0 and at most ${max}`);
+  }
+  return value;
+}

@@ -1,0 +1,166 @@
+/**
+ * Turns a trace model into scene data: where each goroutine's line stands,
+ * how its states colour it over time, and which links, arrows and labels go
+ * with it. Pure and deterministic: the same model and options always give
+ * the same scene.
+ */
+
+import type { Goroutine, Message, TraceModel } from '../model.ts';
+import type { SceneArrow, SceneData, SceneGoroutine, SceneLink, SceneSegment, Theme } from '../scene/contract.ts';
+import { chooseShownLabels, labelTexts } from './labels.ts';
+import { buildFamilyTree } from './family-tree.ts';
+import { DEFAULT_PLACEMENT, placeTree } from './tree-placement.ts';
+import type { PlacementOptions } from './tree-placement.ts';
+
+/** Height of the whole trace in scene units, however long it lasted. */
+export const TIME_AXIS_UNITS = 100;
+
+/** Scene y of the trace's first instant; the last one sits at `TOP_Y - TIME_AXIS_UNITS`. */
+export const TOP_Y = TIME_AXIS_UNITS / 2;
+
+/** What {@link buildScene} needs besides the model. */
+export interface BuildSceneOptions {
+  /** Output size in pixels. */
+  width: number;
+  height: number;
+  theme: Theme;
+  /** Draw goroutines the runtime started for itself. */
+  showRuntime: boolean;
+  antialias: boolean;
+  /** Layout spacing; defaults suit the 100-unit time axis. */
+  placement?: PlacementOptions;
+}
+
+/**
+ * Lays the model out. Time runs down the Y axis (`y = topY - timeNs *
+ * unitsPerNs`); the main goroutine stands at x = z = 0 and every other one on
+ * a circle around its creator. Runtime goroutines are left out unless
+ * `showRuntime` is set, together with the links and arrows that touch them.
+ */
+export function buildScene(model: TraceModel, options: BuildSceneOptions): SceneData {
+  const { width, height, theme, showRuntime, antialias, placement = DEFAULT_PLACEMENT } = options;
+
+  const visible = model.goroutines.filter((goroutine) => showRuntime || !goroutine.runtime);
+  const durationNs = effectiveDurationNs(model, visible);
+  const unitsPerNs = TIME_AXIS_UNITS / Math.max(durationNs, 1);
+
+  const tree = buildFamilyTree(visible);
+  const positions = tree.root === null ? new Map() : placeTree(tree.root, placement);
+  const labels = labelTexts(visible);
+  const shownLabels = chooseShownLabels(visible, tree.centreId);
+
+  const goroutines: SceneGoroutine[] = visible.map((goroutine) => {
+    const position = positions.get(goroutine.id) ?? { x: 0, z: 0 };
+    const endNs = lineEndNs(goroutine, durationNs);
+    return {
+      id: goroutine.id,
+      label: labels.get(goroutine.id) ?? `g${goroutine.id}`,
+      showLabel: shownLabels.has(goroutine.id),
+      x: position.x,
+      z: position.z,
+      createdNs: Math.min(goroutine.createdNs, endNs),
+      endNs,
+      alive: goroutine.endedNs === null,
+      segments: segmentsOf(goroutine, endNs),
+    };
+  });
+
+  const byId = new Map(goroutines.map((goroutine) => [goroutine.id, goroutine]));
+  return {
+    theme,
+    width,
+    height,
+    antialias,
+    topY: TOP_Y,
+    unitsPerNs,
+    durationNs,
+    goroutines,
+    links: linksOf(visible, byId),
+    arrows: arrowsOf(model.messages, byId),
+  };
+}
+
+/** The trace's length, stretched if any visible event lies past the recorded duration. */
+function effectiveDurationNs(model: TraceModel, visible: readonly Goroutine[]): number {
+  let durationNs = Math.max(0, model.durationNs);
+  for (const goroutine of visible) {
+    durationNs = Math.max(durationNs, goroutine.createdNs, goroutine.endedNs ?? 0);
+  }
+  return durationNs;
+}
+
+function lineEndNs(goroutine: Goroutine, durationNs: number): number {
+  const endNs = goroutine.endedNs ?? durationNs;
+  return Math.max(goroutine.createdNs, Math.min(endNs, durationNs));
+}
+
+/**
+ * One segment per state span: a span lasts until the next one starts or the
+ * line ends. The first segment starts at creation even when the first span
+ * is recorded later; empty segments are dropped.
+ */
+function segmentsOf(goroutine: Goroutine, endNs: number): SceneSegment[] {
+  const spans = [...goroutine.spans].sort((a, b) => a.startNs - b.startNs);
+  const segments: SceneSegment[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
+    if (span === undefined) {
+      continue;
+    }
+    const nextNs = spans[i + 1]?.startNs ?? endNs;
+    const segmentStartNs = i === 0 ? goroutine.createdNs : Math.max(span.startNs, goroutine.createdNs);
+    const segmentEndNs = Math.min(nextNs, endNs);
+    if (segmentEndNs <= segmentStartNs) {
+      continue;
+    }
+    const segment: SceneSegment = { startNs: segmentStartNs, endNs: segmentEndNs, state: span.state };
+    if (span.reason !== undefined) {
+      segment.reason = span.reason;
+    }
+    segments.push(segment);
+  }
+  return segments;
+}
+
+/** A link from each shown creator to each child it started, at the child's creation. */
+function linksOf(visible: readonly Goroutine[], byId: ReadonlyMap<number, SceneGoroutine>): SceneLink[] {
+  const links: SceneLink[] = [];
+  for (const goroutine of visible) {
+    if (goroutine.parentId === null || goroutine.parentId === goroutine.id) {
+      continue;
+    }
+    const parent = byId.get(goroutine.parentId);
+    const child = byId.get(goroutine.id);
+    if (parent === undefined || child === undefined) {
+      continue;
+    }
+    links.push({ fromX: parent.x, fromZ: parent.z, toX: child.x, toZ: child.z, atNs: child.createdNs });
+  }
+  return links;
+}
+
+/** One arrow per message between two shown, distinct goroutines. */
+function arrowsOf(messages: readonly Message[], byId: ReadonlyMap<number, SceneGoroutine>): SceneArrow[] {
+  const arrows: SceneArrow[] = [];
+  for (const message of messages) {
+    const from = byId.get(message.fromId);
+    const to = byId.get(message.toId);
+    if (from === undefined || to === undefined || from === to) {
+      continue;
+    }
+    const arrow: SceneArrow = {
+      fromX: from.x,
+      fromZ: from.z,
+      toX: to.x,
+      toZ: to.z,
+      sendNs: message.sendNs,
+      receiveNs: Math.max(message.sendNs, message.receiveNs),
+      kind: message.kind,
+    };
+    if (message.value !== undefined) {
+      arrow.value = message.value;
+    }
+    arrows.push(arrow);
+  }
+  return arrows;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+
+import { ffmpegArgs, inputArgs } from '../../src/encode/ffmpeg-args.ts';
+import { outputKindOf } from '../../src/encode/output-kind.ts';
+
+/** The value that follows `flag` in an argument list. */
+function valueOf(args: string[], flag: string): string | undefined {
+  const index = args.indexOf(flag);
+  return index < 0 ? undefined : args[index + 1];
+}
+
+describe('inputArgs', () => {
+  it('reads raw RGBA frames of the given size and rate from stdin', () => {
+    const args = inputArgs({ width: 640, height: 360, fps: 25 });
+    expect(valueOf(args, '-f')).toBe('rawvideo');
+    expect(valueOf(args, '-pix_fmt')).toBe('rgba');
+    expect(valueOf(args, '-video_size')).toBe('640x360');
+    expect(valueOf(args, '-framerate')).toBe('25');
+    expect(valueOf(args, '-i')).toBe('pipe:0');
+  });
+});
+
+describe('ffmpegArgs', () => {
+  const base = { width: 1280, height: 720, fps: 30 };
+
+  it('writes H.264 in yuv420p with BT.709 tags and the index at the front for MP4', () => {
+    const args = ffmpegArgs({ ...base, kind: 'mp4', outputPath: 'out.mp4' });
+    expect(valueOf(args, '-c:v')).toBe('libx264');
+    expect(valueOf(args, '-vf')).toContain('format=yuv420p');
+    expect(valueOf(args, '-vf')).toMatch(/^vflip,/);
+    expect(valueOf(args, '-colorspace')).toBe('bt709');
+    expect(valueOf(args, '-movflags')).toBe('+faststart');
+    expect(args.at(-1)).toBe('out.mp4');
+  });
+
+  it('builds one palette from all frames and loops forever for GIF', () => {
+    const args = ffmpegArgs({ ...base, kind: 'gif', outputPath: 'out.gif' });
+    const filter = valueOf(args, '-vf') ?? '';
+    expect(filter).toMatch(/^vflip,split/);
+    expect(filter).toContain('palettegen=stats_mode=full');
+    expect(filter).toContain('paletteuse');
+    expect(valueOf(args, '-loop')).toBe('0');
+    expect(args[args.lastIndexOf('-f') + 1]).toBe('gif');
+  });
+
+  it('writes exactly one opaque frame for a PNG still', () => {
+    const args = ffmpegArgs({ ...base, kind: 'png', outputPath: 'still.png' });
+    expect(valueOf(args, '-frames:v')).toBe('1');
+    expect(args.lastIndexOf('-pix_fmt')).toBeGreaterThan(args.indexOf('pipe:0'));
+    expect(args[args.lastIndexOf('-pix_fmt') + 1]).toBe('rgb24');
+  });
+
+  it('keeps alpha and numbers frames from the start number for a PNG sequence', () => {
+    const args = ffmpegArgs({ ...base, kind: 'png-sequence', outputPath: 'f/%04d.png', alpha: true, startNumber: 7 });
+    expect(args[args.lastIndexOf('-pix_fmt') + 1]).toBe('rgba');
+    expect(valueOf(args, '-start_number')).toBe('7');
+    expect(args.at(-1)).toBe('f/%04d.png');
+  });
+});
+
+describe('outputKindOf', () => {
+  it('chooses the kind by extension, case-insensitively', () => {
+    expect(outputKindOf('a/b.MP4')).toBe('mp4');
+    expect(outputKindOf('x.gif')).toBe('gif');
+    expect(outputKindOf('slide.png')).toBe('png');
+    expect(outputKindOf('frames/%04d.png')).toBe('png-sequence');
+    expect(outputKindOf('frames/f%d.png')).toBe('png-sequence');
+  });
+
+  it('rejects unknown extensions and patterns that are not PNG', () => {
+    expect(() => outputKindOf('clip.avi')).toThrowErrorMatchingInlineSnapshot(
+      `[UsageError: output clip.avi: unknown extension '.avi'; use .mp4, .gif, .png or a pattern like frames/%04d.png]`,
+    );
+    expect(() => outputKindOf('frames/%04d.jpg')).toThrowError(/must end in \.png/);
+  });
+});
