@@ -4,6 +4,7 @@
  */
 
 import type { SceneData } from '../scene/contract.ts';
+import { LABEL_CHAR_WIDTH, LABEL_GAP } from '../scene/label-metrics.ts';
 
 /** A 3D vector as a plain tuple. */
 export type Vec3 = [number, number, number];
@@ -25,12 +26,6 @@ export interface CameraBasis {
   /** Unit vector from the target towards the camera. */
   back: Vec3;
 }
-
-/** Label width per character, as a share of the label's height (bold sans, generous). */
-const LABEL_CHAR_WIDTH = 0.68;
-
-/** Gap between a goroutine's start and the bottom of its label, as a share of the label size. */
-export const LABEL_GAP = 0.35;
 
 /**
  * Everything the camera has to keep in view: both ends of every goroutine

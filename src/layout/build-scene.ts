@@ -7,7 +7,7 @@
 
 import type { Goroutine, Message, TraceModel } from '../model.ts';
 import type { SceneArrow, SceneData, SceneGoroutine, SceneLink, SceneSegment, Theme } from '../scene/contract.ts';
-import { chooseShownLabels, labelTexts } from './labels.ts';
+import { planLabels } from './labels.ts';
 import { buildFamilyTree } from './family-tree.ts';
 import { DEFAULT_PLACEMENT, placeTree } from './tree-placement.ts';
 import type { PlacementOptions } from './tree-placement.ts';
@@ -17,6 +17,9 @@ export const TIME_AXIS_UNITS = 100;
 
 /** Scene y of the trace's first instant; the last one sits at `TOP_Y - TIME_AXIS_UNITS`. */
 export const TOP_Y = TIME_AXIS_UNITS / 2;
+
+/** Output height the theme's sizes are made for. */
+const REFERENCE_HEIGHT_PX = 720;
 
 /** What {@link buildScene} needs besides the model. */
 export interface BuildSceneOptions {
@@ -46,16 +49,15 @@ export function buildScene(model: TraceModel, options: BuildSceneOptions): Scene
 
   const tree = buildFamilyTree(visible);
   const positions = tree.root === null ? new Map() : placeTree(tree.root, placement);
-  const labels = labelTexts(visible);
-  const shownLabels = chooseShownLabels(visible, tree.centreId);
+  const labels = planLabels(visible, tree.centreId);
 
   const goroutines: SceneGoroutine[] = visible.map((goroutine) => {
     const position = positions.get(goroutine.id) ?? { x: 0, z: 0 };
     const endNs = lineEndNs(goroutine, durationNs);
     return {
       id: goroutine.id,
-      label: labels.get(goroutine.id) ?? `g${goroutine.id}`,
-      showLabel: shownLabels.has(goroutine.id),
+      label: labels.get(goroutine.id)?.text ?? `g${goroutine.id}`,
+      showLabel: labels.get(goroutine.id)?.shown ?? false,
       x: position.x,
       z: position.z,
       createdNs: Math.min(goroutine.createdNs, endNs),
@@ -67,7 +69,7 @@ export function buildScene(model: TraceModel, options: BuildSceneOptions): Scene
 
   const byId = new Map(goroutines.map((goroutine) => [goroutine.id, goroutine]));
   return {
-    theme,
+    theme: scaleForOutput(theme, height),
     width,
     height,
     antialias,
@@ -77,6 +79,27 @@ export function buildScene(model: TraceModel, options: BuildSceneOptions): Scene
     goroutines,
     links: linksOf(visible, byId),
     arrows: arrowsOf(model.messages, byId),
+  };
+}
+
+/**
+ * Sizes in a theme suit a 720-pixel-high picture. Smaller pictures get
+ * larger labels (about 1.6 times the size at 360 pixels and below) and
+ * somewhat thicker lines, so text stays readable and lines stay solid.
+ */
+function scaleForOutput(theme: Theme, heightPx: number): Theme {
+  const shrink = Math.min(2, Math.max(1, REFERENCE_HEIGHT_PX / Math.max(heightPx, 1)));
+  if (shrink === 1) {
+    return theme;
+  }
+  const labelScale = shrink ** 0.7;
+  const widthScale = shrink ** 0.5;
+  return {
+    ...theme,
+    lineWidth: theme.lineWidth * widthScale,
+    linkWidth: theme.linkWidth * widthScale,
+    arrowWidth: theme.arrowWidth * widthScale,
+    labelSize: theme.labelSize * labelScale,
   };
 }
 

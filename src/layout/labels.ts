@@ -2,14 +2,23 @@
  * Goroutine label text and which labels to show.
  */
 
-/** Up to this many visible goroutines, every one gets a label. */
-export const LABEL_ALL_LIMIT = 40;
+/** At most this many labels are shown in one scene. */
+export const MAX_SHOWN_LABELS = 40;
+
+/** Goroutines sharing a function name are labelled one by one up to this many; a bigger crowd gets one label. */
+export const CROWD_SIZE = 6;
 
 /** The fields of a goroutine that labelling looks at. */
 export interface LabelSubject {
   id: number;
   name: string;
   createdNs: number;
+}
+
+/** A goroutine's label and whether it is drawn. */
+export interface LabelPlan {
+  text: string;
+  shown: boolean;
 }
 
 /**
@@ -34,75 +43,58 @@ export function shortFunctionName(name: string): string {
   if (dot <= 0 || dot === tail.length - 1 || /\s/.test(tail.slice(0, dot))) {
     return trimmed;
   }
-
-  const symbol = tail.slice(dot + 1).replace(/\(\*([^)]*)\)/g, '$1').replace(/[()]/g, '');
-  if (symbol === 'main') {
-    return 'main';
-  }
-  return symbol;
+  return tail.slice(dot + 1).replace(/\(\*([^)]*)\)/g, '$1').replace(/[()]/g, '');
 }
 
 /**
- * Builds every goroutine's label: its short function name, with ` #id`
- * added when several visible goroutines share that name. A goroutine with
- * no name is called `g<id>`.
+ * Plans every goroutine's label.
+ *
+ * Text: the short function name, with ` #id` added when a few goroutines
+ * share it; a goroutine with no name is `g<id>`. When more than
+ * {@link CROWD_SIZE} share a name, only the first of them is labelled, as
+ * `name ×count` (`worker ×36`).
+ *
+ * Shown: the centre goroutine first, then in order of creation, up to
+ * {@link MAX_SHOWN_LABELS}.
  */
-export function labelTexts(subjects: readonly LabelSubject[]): Map<number, string> {
-  const shortById = new Map<number, string>();
-  const countByShort = new Map<string, number>();
-  for (const subject of subjects) {
-    const short = shortFunctionName(subject.name);
-    shortById.set(subject.id, short);
-    countByShort.set(short, (countByShort.get(short) ?? 0) + 1);
-  }
-
-  const labels = new Map<number, string>();
-  for (const subject of subjects) {
-    const short = shortById.get(subject.id) ?? '';
-    if (short === '') {
-      labels.set(subject.id, `g${subject.id}`);
-    } else if ((countByShort.get(short) ?? 0) > 1) {
-      labels.set(subject.id, `${short} #${subject.id}`);
-    } else {
-      labels.set(subject.id, short);
-    }
-  }
-  return labels;
-}
-
-/**
- * Chooses which labels to draw. Up to {@link LABEL_ALL_LIMIT} goroutines:
- * all of them. Beyond that: the centre goroutine, then the earliest
- * goroutine of each distinct function name in order of creation, until the
- * limit is reached.
- */
-export function chooseShownLabels(
-  subjects: readonly LabelSubject[],
-  centreId: number | null,
-): Set<number> {
-  if (subjects.length <= LABEL_ALL_LIMIT) {
-    return new Set(subjects.map((subject) => subject.id));
-  }
-
-  const shown = new Set<number>();
-  const seenNames = new Set<string>();
-  const centre = subjects.find((subject) => subject.id === centreId);
-  if (centre !== undefined) {
-    shown.add(centre.id);
-    seenNames.add(shortFunctionName(centre.name));
-  }
-
+export function planLabels(subjects: readonly LabelSubject[], centreId: number | null): Map<number, LabelPlan> {
   const byCreation = [...subjects].sort((a, b) => a.createdNs - b.createdNs || a.id - b.id);
+  const crowds = new Map<string, LabelSubject[]>();
   for (const subject of byCreation) {
-    if (shown.size >= LABEL_ALL_LIMIT) {
-      break;
-    }
     const short = shortFunctionName(subject.name);
-    if (seenNames.has(short)) {
-      continue;
-    }
-    seenNames.add(short);
-    shown.add(subject.id);
+    const crowd = crowds.get(short) ?? [];
+    crowd.push(subject);
+    crowds.set(short, crowd);
   }
-  return shown;
+
+  const plans = new Map<number, LabelPlan>();
+  const candidates: LabelSubject[] = [];
+  for (const [short, crowd] of crowds) {
+    crowd.forEach((subject, index) => {
+      const text = short === '' ? `g${subject.id}` : crowd.length > 1 ? `${short} #${subject.id}` : short;
+      const isCrowd = short !== '' && crowd.length > CROWD_SIZE;
+      if (isCrowd && index === 0) {
+        plans.set(subject.id, { text: `${short} ×${crowd.length}`, shown: false });
+      } else {
+        plans.set(subject.id, { text, shown: false });
+      }
+      if (!isCrowd || index === 0) {
+        candidates.push(subject);
+      }
+    });
+  }
+
+  // The centre goes first, the rest by creation time, until the limit.
+  candidates.sort((a, b) => rank(a, centreId) - rank(b, centreId) || a.createdNs - b.createdNs || a.id - b.id);
+  for (const subject of candidates.slice(0, MAX_SHOWN_LABELS)) {
+    const plan = plans.get(subject.id);
+    if (plan !== undefined) {
+      plan.shown = true;
+    }
+  }
+  return plans;
+}
+
+function rank(subject: LabelSubject, centreId: number | null): number {
+  return subject.id === centreId ? 0 : 1;
 }

@@ -3,8 +3,9 @@
  * plus the sizes of lines, links, arrows and labels in scene units.
  *
  * Scene units: the whole trace spans 100 units of height (see
- * `TIME_AXIS_UNITS` in `build-scene.ts`), so a line width of 1.2 is a little
- * over 1% of the picture's height.
+ * `TIME_AXIS_UNITS` in `build-scene.ts`), so a line width of 1.6 is 1.6% of
+ * the trace's height. These sizes suit 720p; `buildScene` enlarges them for
+ * smaller outputs.
  */
 
 import type { Theme } from '../scene/contract.ts';
@@ -35,10 +36,10 @@ export const DARK_THEME: Theme = {
   arrow: '#00d6dd',
   syncArrow: '#4f9a9e',
   label: '#d4ff00',
-  lineWidth: 1.2,
+  lineWidth: 1.6,
   linkWidth: 0.3,
-  arrowWidth: 0.45,
-  labelSize: 3.2,
+  arrowWidth: 0.5,
+  labelSize: 4.2,
 };
 
 /** A white-background variant with darker, saturated colours that keep their contrast on paper and slides. */
@@ -67,10 +68,10 @@ export const LIGHT_THEME: Theme = {
   arrow: '#0092a0',
   syncArrow: '#7fb4ba',
   label: '#2b3a00',
-  lineWidth: 1.2,
+  lineWidth: 1.6,
   linkWidth: 0.3,
-  arrowWidth: 0.45,
-  labelSize: 3.2,
+  arrowWidth: 0.5,
+  labelSize: 4.2,
 };
 
 const THEMES: Readonly<Record<string, Theme>> = {

@@ -38,11 +38,14 @@ export class ByteCursor {
   readonly bytes: Uint8Array;
   readonly end: number;
   offset: number;
+  /** Prefix for error messages, e.g. `generation 2: batch at offset 0x1a2c`. */
+  private readonly context: string;
 
-  constructor(bytes: Uint8Array, start = 0, end = bytes.length) {
+  constructor(bytes: Uint8Array, start = 0, end = bytes.length, context = '') {
     this.bytes = bytes;
     this.offset = start;
     this.end = end;
+    this.context = context === '' ? '' : `${context}: `;
   }
 
   /** Bytes left before the window's end. */
@@ -73,7 +76,7 @@ export class ByteCursor {
       if (byte < 0x80) return value > MAX_EXACT_VALUE ? NONE : value;
       scale *= 128;
     }
-    throw new TraceFormatError(`varint at offset ${hex(start)} is longer than ${MAX_VARINT_BYTES} bytes`, {
+    throw new TraceFormatError(`${this.context}varint at offset ${hex(start)} is longer than ${MAX_VARINT_BYTES} bytes`, {
       offset: start,
     });
   }

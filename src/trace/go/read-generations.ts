@@ -41,7 +41,7 @@ export interface RawGeneration {
  * [...readGenerations(bytes, 26)].map((g) => g.gen) // → [1, 2]
  */
 export function* readGenerations(bytes: Uint8Array, version: number): Generator<RawGeneration> {
-  const cursor = new ByteCursor(bytes, HEADER_BYTES);
+  const cursor = new ByteCursor(bytes, HEADER_BYTES, bytes.length, 'batch header');
   const hasEndMarker = version >= END_MARKER_SINCE;
   let current: RawGeneration | undefined;
   let lastGen = 0;
@@ -74,8 +74,9 @@ export function* readGenerations(bytes: Uint8Array, version: number): Generator<
     // 3. Decide which generation it belongs to.
     if (current !== undefined && batch.gen !== current.gen) {
       if (hasEndMarker || batch.gen !== current.gen + 1) {
+        const expected = hasEndMarker ? `${current.gen}` : `${current.gen} or ${current.gen + 1}`;
         throw new TraceFormatError(
-          `batch at offset ${hex(offset)} belongs to generation ${batch.gen} while generation ${current.gen} is still open`,
+          `batch at offset ${hex(offset)} belongs to generation ${batch.gen}, expected generation ${expected}`,
           { offset },
         );
       }
@@ -96,6 +97,12 @@ export function* readGenerations(bytes: Uint8Array, version: number): Generator<
   }
 
   // 4. The file ended.
+  if (lastGen === 0) {
+    throw new TraceFormatError(
+      'truncated trace: nothing follows the header (did the program stop the trace before exiting?)',
+      { offset: bytes.length },
+    );
+  }
   if (current === undefined) return;
   if (hasEndMarker) {
     throw new TraceFormatError(

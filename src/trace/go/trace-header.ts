@@ -52,7 +52,7 @@ export function readTraceHeader(bytes: Uint8Array): number {
   const supported = SUPPORTED_VERSIONS.map((v) => `1.${v}`).join(', ');
   if (OLD_FORMAT_VERSIONS.includes(version)) {
     throw new UnsupportedVersionError(
-      `Go trace format 1.${version} (written by Go 1.21 or older) is not supported yet; ` +
+      `Go trace format 1.${version} is the format of Go 1.21 and older, which is not supported yet; ` +
         `supported formats: ${supported} (Go 1.22 and newer)`,
       { offset: 0 },
     );

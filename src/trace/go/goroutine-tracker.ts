@@ -1,0 +1,217 @@
+import type { Goroutine, StateSpan } from '../../model.ts';
+import { NONE } from './byte-cursor.ts';
+import { blockedSpan, reasonFromFrames } from './block-reasons.ts';
+import { argIndex, EventType as E } from './event-table.ts';
+import type { OrderedEvent } from './order-events.ts';
+import { GoStatus } from './scheduler-state.ts';
+
+/** A goroutine's most recent block: when, why, and where in its code. */
+export interface BlockRecord {
+  timeNs: number;
+  reasonText: string;
+  /** Function names, innermost first; empty when the trace has no stack. */
+  frames: readonly string[];
+}
+
+/** One GoUnblock: who woke whom, from where, and when the wakee ran next. */
+export interface UnblockRecord {
+  /** The goroutine running on the waking thread, or -1 for the scheduler. */
+  wakerId: number;
+  wakeeId: number;
+  timeNs: number;
+  /** The waker's stack, innermost first; empty for scheduler wake-ups. */
+  wakerFrames: readonly string[];
+  /** The wakee's block that this wake-up ends, when the trace shows it. */
+  wakeeBlock: BlockRecord | undefined;
+  /** The wakee's next start, or `null` when it never ran again. */
+  receiveNs: number | null;
+}
+
+interface GoroutineRecord extends Goroutine {
+  transitions: number;
+  lastBlock: BlockRecord | undefined;
+  awaitingStart: UnblockRecord[];
+}
+
+const CREATE_NEW_STACK = argIndex(E.GoCreate, 'new_stack');
+const STOP_REASON = argIndex(E.GoStop, 'reason_string');
+const STOP_STACK = argIndex(E.GoStop, 'stack');
+const UNBLOCK_STACK = argIndex(E.GoUnblock, 'stack');
+const SYSCALL_STACK = argIndex(E.GoSyscallBegin, 'stack');
+const STATUS_STACK = argIndex(E.GoStatusStack, 'stack');
+
+/**
+ * Turns ordered events into goroutine histories: state spans, start-function
+ * names, creators, and the number of state transitions Go's reader reports
+ * per goroutine. Also keeps every GoUnblock for message inference.
+ *
+ * Naming follows Go's summariser: the root frame of the first stack attached
+ * to one of the goroutine's state transitions (GoCreate's one-frame start
+ * stack for goroutines created while tracing).
+ */
+export class GoroutineTracker {
+  readonly unblocks: UnblockRecord[] = [];
+  private readonly records = new Map<number, GoroutineRecord>();
+
+  /** Feeds one event; call in global order. */
+  handle({ event, g: current, timeNs }: OrderedEvent): void {
+    const a = event.args;
+    const frames = (stackId: number): readonly string[] => event.tables.stacks.get(stackId) ?? [];
+    const reason = (stringId: number): string => event.tables.strings.get(stringId) ?? '';
+
+    switch (event.type) {
+      case E.GoCreate:
+      case E.GoCreateBlocked: {
+        const g = this.create(a[0] as number, timeNs, current === NONE ? null : current);
+        this.transition(g, frames(a[CREATE_NEW_STACK] as number));
+        this.enter(g, event.type === E.GoCreate ? { startNs: timeNs, state: 'runnable' } : blockedSpan(timeNs, ''));
+        break;
+      }
+      case E.GoCreateSyscall:
+        this.enter(this.transition(this.create(a[0] as number, timeNs, null)), { startNs: timeNs, state: 'syscall' });
+        break;
+      case E.GoStart:
+        this.start(this.transition(this.get(a[0] as number)), timeNs);
+        break;
+      case E.GoStop: {
+        const g = this.transition(this.get(current), frames(a[STOP_STACK] as number));
+        const text = reason(a[STOP_REASON] as number);
+        this.enter(g, text === '' ? { startNs: timeNs, state: 'runnable' } : { startNs: timeNs, state: 'runnable', reasonText: text });
+        break;
+      }
+      case E.GoBlock: {
+        const stack = frames(a[STOP_STACK] as number);
+        const g = this.transition(this.get(current), stack);
+        const text = reason(a[STOP_REASON] as number);
+        g.lastBlock = { timeNs, reasonText: text, frames: stack };
+        this.enter(g, blockedSpan(timeNs, text));
+        break;
+      }
+      case E.GoUnblock: {
+        const g = this.transition(this.get(a[0] as number));
+        const record: UnblockRecord = {
+          wakerId: current,
+          wakeeId: g.id,
+          timeNs,
+          wakerFrames: frames(a[UNBLOCK_STACK] as number),
+          wakeeBlock: g.lastBlock,
+          receiveNs: null,
+        };
+        this.unblocks.push(record);
+        g.awaitingStart.push(record);
+        this.enter(g, { startNs: timeNs, state: 'runnable' });
+        break;
+      }
+      case E.GoSwitch:
+      case E.GoSwitchDestroy: {
+        const old = this.transition(this.get(current));
+        if (event.type === E.GoSwitch) this.enter(old, blockedSpan(timeNs, ''));
+        else this.end(old, timeNs);
+        const next = this.transition(this.transition(this.get(a[0] as number)));
+        this.start(next, timeNs);
+        break;
+      }
+      case E.GoSyscallBegin:
+        this.enter(this.transition(this.get(current), frames(a[SYSCALL_STACK] as number)), { startNs: timeNs, state: 'syscall' });
+        break;
+      case E.GoSyscallEnd:
+        this.enter(this.transition(this.get(current)), { startNs: timeNs, state: 'running' });
+        break;
+      case E.GoSyscallEndBlocked:
+        this.enter(this.transition(this.get(current)), { startNs: timeNs, state: 'runnable' });
+        break;
+      case E.GoDestroy:
+      case E.GoDestroySyscall:
+        this.end(this.transition(this.get(current)), timeNs);
+        break;
+      case E.GoStatus:
+      case E.GoStatusStack:
+        this.status(a[0] as number, a[2] as number, event.type === E.GoStatusStack ? frames(a[STATUS_STACK] as number) : [], timeNs);
+        break;
+    }
+  }
+
+  /** The goroutines seen, sorted by id. */
+  goroutines(): Goroutine[] {
+    return [...this.records.values()]
+      .sort((x, y) => x.id - y.id)
+      .map(({ lastBlock: _lastBlock, awaitingStart: _awaiting, ...goroutine }) => {
+        const name = goroutine.name === '' && goroutine.id === 1 ? 'main.main' : goroutine.name;
+        return { ...goroutine, name, runtime: isRuntimeName(name) };
+      });
+  }
+
+  /** GoStatus: the state at a generation boundary; only a change opens a span. */
+  private status(id: number, status: number, stack: readonly string[], timeNs: number): void {
+    const known = this.records.get(id);
+    const g = this.transition(known ?? this.create(id, 0, null), stack);
+    const span = statusSpan(status, known === undefined ? 0 : timeNs, stack);
+    const last = g.spans.at(-1);
+    if (last === undefined || last.state !== span.state) this.enter(g, span);
+  }
+
+  private start(g: GoroutineRecord, timeNs: number): void {
+    for (const record of g.awaitingStart) record.receiveNs = timeNs;
+    g.awaitingStart = [];
+    this.enter(g, { startNs: timeNs, state: 'running' });
+  }
+
+  private create(id: number, timeNs: number, parentId: number | null): GoroutineRecord {
+    const g: GoroutineRecord = {
+      id,
+      name: '',
+      parentId,
+      createdNs: timeNs,
+      endedNs: null,
+      spans: [],
+      runtime: false,
+      transitions: 0,
+      lastBlock: undefined,
+      awaitingStart: [],
+    };
+    this.records.set(id, g);
+    return g;
+  }
+
+  /** The goroutine with `id`; one never seen before is taken to have existed since the trace began. */
+  private get(id: number): GoroutineRecord {
+    return this.records.get(id) ?? this.create(id, 0, null);
+  }
+
+  /** Counts one transition and names the goroutine from the transition's stack if it has no name yet. */
+  private transition(g: GoroutineRecord, stack: readonly string[] = []): GoroutineRecord {
+    g.transitions++;
+    if (g.name === '' && stack.length > 0) g.name = stack[stack.length - 1] as string;
+    return g;
+  }
+
+  private enter(g: GoroutineRecord, span: StateSpan): void {
+    if (g.endedNs !== null) return;
+    const last = g.spans.at(-1);
+    if (last !== undefined && last.startNs >= span.startNs) g.spans.pop();
+    g.spans.push(span);
+  }
+
+  private end(g: GoroutineRecord, timeNs: number): void {
+    if (g.spans.length === 0) g.spans.push({ startNs: g.createdNs, state: 'running' });
+    g.endedNs = timeNs;
+  }
+}
+
+function statusSpan(status: number, startNs: number, stack: readonly string[]): StateSpan {
+  switch (status) {
+    case GoStatus.Runnable:
+      return { startNs, state: 'runnable' };
+    case GoStatus.Running:
+      return { startNs, state: 'running' };
+    case GoStatus.Syscall:
+      return { startNs, state: 'syscall' };
+    default:
+      return blockedSpan(startNs, reasonFromFrames(stack));
+  }
+}
+
+/** The Go tools' test for runtime-internal goroutines, plus the tracer's own helpers. */
+function isRuntimeName(name: string): boolean {
+  return name === '' || (name.startsWith('runtime.') && name !== 'runtime.main') || name.startsWith('runtime/trace.');
+}

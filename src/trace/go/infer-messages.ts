@@ -1,0 +1,108 @@
+import type { Message } from '../../model.ts';
+import { NONE } from './byte-cursor.ts';
+import type { UnblockRecord } from './goroutine-tracker.ts';
+
+/** What the waking goroutine was doing, read from the innermost frames of its stack. */
+type WakerOperation = 'send' | 'receive' | 'select' | 'close' | 'sync' | 'unknown';
+
+/** How many innermost waker frames to search for a recognisable operation. */
+const FRAMES_TO_SEARCH = 4;
+
+/** Block reasons that only the scheduler ends (timers, the network poller): never a message. */
+const SCHEDULER_REASONS = new Set(['sleep', 'network']);
+
+/**
+ * Infers goroutine-to-goroutine messages from GoUnblock events. The waker's
+ * stack says what it did (`runtime.chansend1`, `runtime.chanrecv1`,
+ * `runtime.selectgo`, `runtime.closechan`, `sync.*`); the wakee's last block
+ * reason says what it was waiting for. Together they give the direction:
+ *
+ * | wakee blocked in | waker did         | message                           |
+ * |------------------|-------------------|-----------------------------------|
+ * | chan receive     | send / select     | waker → wakee                     |
+ * | chan send        | receive / select  | wakee → waker (the data went up)  |
+ * | select           | send / select     | waker → wakee                     |
+ * | select           | receive           | wakee → waker                     |
+ * | receive, select  | close             | waker → wakee, no value           |
+ * | sync, Cond       | anything          | waker → wakee, kind `sync`        |
+ *
+ * Times: for waker → wakee, `sendNs` is the unblock and `receiveNs` the
+ * wakee's next start. For wakee → waker the sender had parked with its value
+ * first, so `sendNs` is the wakee's block time and `receiveNs` the unblock,
+ * when the waker took the value. A wakee that never ran again receives at
+ * `traceEndNs`. The runtime records no `runtime.closechan` frame for a
+ * close: the waker's stack starts in the closing user function, and that is
+ * how a close is recognised. Wake-ups by the scheduler (no current goroutine or no stack)
+ * and ends of `sleep`/`network` waits are not messages. Two selects meeting
+ * cannot be told apart from the trace; that case is read as waker → wakee.
+ *
+ * @example
+ * inferMessages([{ wakerId: 7, wakeeId: 8, timeNs: 100, wakerFrames: ['runtime.chansend1', 'main.ping'],
+ *   wakeeBlock: { timeNs: 40, reasonText: 'chan receive', frames: [] }, receiveNs: 130 }], 1000)
+ * // → [{ fromId: 7, toId: 8, sendNs: 100, receiveNs: 130, kind: 'channel' }]
+ */
+export function inferMessages(unblocks: readonly UnblockRecord[], traceEndNs: number): Message[] {
+  const messages: Message[] = [];
+  for (const unblock of unblocks) {
+    const message = inferMessage(unblock, traceEndNs);
+    if (message !== undefined) messages.push(message);
+  }
+  return messages.sort((a, b) => a.sendNs - b.sendNs);
+}
+
+function inferMessage(unblock: UnblockRecord, traceEndNs: number): Message | undefined {
+  const { wakerId, wakeeId, timeNs, wakerFrames, wakeeBlock } = unblock;
+  if (wakerId === NONE || wakerId === wakeeId || wakerFrames.length === 0) return undefined;
+  const waited = wakeeBlock?.reasonText ?? '';
+  if (SCHEDULER_REASONS.has(waited)) return undefined;
+
+  const operation = wakerOperation(wakerFrames);
+  const forward = (kind: Message['kind']): Message => ({
+    fromId: wakerId,
+    toId: wakeeId,
+    sendNs: timeNs,
+    receiveNs: unblock.receiveNs ?? traceEndNs,
+    kind,
+  });
+  const backward = (): Message => ({
+    fromId: wakeeId,
+    toId: wakerId,
+    sendNs: wakeeBlock?.timeNs ?? timeNs,
+    receiveNs: timeNs,
+    kind: 'channel',
+  });
+
+  if (waited === 'sync' || waited === 'sync.(*Cond).Wait') return forward('sync');
+  switch (waited) {
+    case 'chan receive':
+      return operation === 'send' || operation === 'select' || operation === 'close' ? forward('channel') : undefined;
+    case 'chan send':
+      return operation === 'receive' || operation === 'select' ? backward() : undefined;
+    case 'select':
+      if (operation === 'send' || operation === 'select' || operation === 'close') return forward('channel');
+      return operation === 'receive' ? backward() : undefined;
+    case '':
+      // Blocked before tracing began: only the waker's own runtime frame tells.
+      if (operation === 'send' || operation === 'select') return forward('channel');
+      if (operation === 'receive') return backward();
+      return operation === 'sync' ? forward('sync') : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function wakerOperation(frames: readonly string[]): WakerOperation {
+  for (const [depth, frame] of frames.slice(0, FRAMES_TO_SEARCH).entries()) {
+    if (frame.startsWith('runtime.chansend') || frame === 'runtime.selectnbsend') return 'send';
+    if (frame.startsWith('runtime.chanrecv') || frame === 'runtime.selectnbrecv') return 'receive';
+    if (frame === 'runtime.selectgo') return 'select';
+    if (frame === 'runtime.closechan') return 'close';
+    if (frame.startsWith('sync.') || frame.startsWith('internal/sync.') || frame.startsWith('runtime.semrelease')) {
+      return 'sync';
+    }
+    // The first frame outside the runtime ends the search. On top, it is a close:
+    // the runtime leaves closechan out of the waker's stack.
+    if (!frame.startsWith('runtime.') && !frame.startsWith('internal/')) return depth === 0 ? 'close' : 'unknown';
+  }
+  return 'unknown';
+}

@@ -1,0 +1,56 @@
+import { TraceFormatError } from '../errors.ts';
+import type { TraceModel } from '../model.ts';
+import { readGoTrace } from './go/read-go-trace.ts';
+import { looksLikeGoTrace } from './go/trace-header.ts';
+import { looksLikeGotrace, readGotrace } from './gotrace/read-gotrace.ts';
+
+/** How many leading bytes an error message shows when the format is not recognised. */
+const SHOWN_BYTES = 8;
+
+/** The formats {@link detectTraceFormat} recognises. */
+export type DetectedFormat = 'go' | 'gotrace';
+
+/**
+ * Reads a trace file's bytes into the model, choosing the reader from the
+ * content (never the file name): a Go execution trace starts with
+ * `go 1.NN trace`; a gotrace recording is a JSON array of commands, bare or
+ * wrapped as `data = [...];` / `var data = [...]`.
+ *
+ * Throws `TraceFormatError` for anything else, for damaged files, and
+ * `UnsupportedVersionError` for Go trace versions we do not read. Messages do
+ * not name the file; the caller adds it.
+ *
+ * @example
+ * readTrace(await readFile('trace.out')).goroutines.length // → 5
+ */
+export function readTrace(bytes: Uint8Array): TraceModel {
+  return detectTraceFormat(bytes) === 'go' ? readGoTrace(bytes) : readGotrace(bytes);
+}
+
+/**
+ * Names the trace format `bytes` are in, or throws a `TraceFormatError`
+ * describing what the file starts with.
+ *
+ * @example
+ * detectTraceFormat(new TextEncoder().encode('data = [];')) // → 'gotrace'
+ */
+export function detectTraceFormat(bytes: Uint8Array): DetectedFormat {
+  if (looksLikeGoTrace(bytes)) return 'go';
+  if (looksLikeGotrace(bytes)) return 'gotrace';
+  if (bytes.length === 0) {
+    throw new TraceFormatError('not a Go execution trace or gotrace recording: the file is empty', { offset: 0 });
+  }
+  throw new TraceFormatError(`not a Go execution trace or gotrace recording: starts with ${describeStart(bytes)}`, {
+    offset: 0,
+  });
+}
+
+/** `bytes 89 50 4e 47 …`, plus the text when the start is printable ASCII. */
+function describeStart(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, SHOWN_BYTES);
+  const hexBytes = [...head].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+  const more = bytes.length > SHOWN_BYTES ? ' …' : '';
+  const printable = head.every((b) => b >= 0x20 && b < 0x7f);
+  const text = printable ? ` (${JSON.stringify(String.fromCharCode(...head))})` : '';
+  return `bytes ${hexBytes}${more}${text}`;
+}
