@@ -81,8 +81,8 @@ function addArrow(
   const along = scale(delta, 1 / length);
   const sideways = normalise(cross(along, [0, 1, 0])) ?? [1, 0, 0];
   const upwards = cross(sideways, along);
-  const headLength = width * 4;
-  const headHalfWidth = width * 1.5;
+  const headLength = width * 5;
+  const headHalfWidth = width * 1.8;
   const common = { aColour: colour, aStart: ends.start, aEnd: ends.end, aTiming: timing };
   const vertex = (shape: number, offset: Vec): number =>
     builder.vertex({ ...common, position: ends.start, aOffset: offset, aShape: [shape, headLength] });
