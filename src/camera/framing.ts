@@ -28,13 +28,18 @@ export interface CameraBasis {
 }
 
 /**
- * Everything the camera has to keep in view: both ends of every goroutine
- * line (padded by half the line width) and every shown label's box.
+ * Everything the camera has to keep in view: the time axis through the
+ * origin, both ends of every goroutine line (padded by half the line width)
+ * and every shown label's box.
  */
 export function framePoints(scene: SceneData): FramePoint[] {
   const points: FramePoint[] = [];
   const pad = scene.theme.lineWidth / 2;
   const labelSize = scene.theme.labelSize;
+  // The whole time axis, even where no line reaches yet.
+  const axisBottomY = scene.topY - scene.durationNs * scene.unitsPerNs;
+  points.push({ position: [0, scene.topY, 0], halfWidth: pad, halfHeight: pad });
+  points.push({ position: [0, axisBottomY, 0], halfWidth: pad, halfHeight: pad });
   for (const goroutine of scene.goroutines) {
     const topY = scene.topY - goroutine.createdNs * scene.unitsPerNs;
     const bottomY = scene.topY - goroutine.endNs * scene.unitsPerNs;

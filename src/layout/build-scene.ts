@@ -44,8 +44,9 @@ export function buildScene(model: TraceModel, options: BuildSceneOptions): Scene
   const { width, height, theme, showRuntime, antialias, placement = DEFAULT_PLACEMENT } = options;
 
   const visible = model.goroutines.filter((goroutine) => showRuntime || !goroutine.runtime);
-  const durationNs = effectiveDurationNs(model, visible);
-  const unitsPerNs = TIME_AXIS_UNITS / Math.max(durationNs, 1);
+  // A trace of zero length still gets a time axis one nanosecond long.
+  const durationNs = Math.max(1, effectiveDurationNs(model, visible));
+  const unitsPerNs = TIME_AXIS_UNITS / durationNs;
 
   const tree = buildFamilyTree(visible);
   const positions = tree.root === null ? new Map() : placeTree(tree.root, placement);
@@ -120,7 +121,8 @@ function lineEndNs(goroutine: Goroutine, durationNs: number): number {
 /**
  * One segment per state span: a span lasts until the next one starts or the
  * line ends. The first segment starts at creation even when the first span
- * is recorded later; empty segments are dropped.
+ * is recorded later; empty segments are dropped, except that a goroutine
+ * that lived no time at all keeps one empty segment in its last state.
  */
 function segmentsOf(goroutine: Goroutine, endNs: number): SceneSegment[] {
   const spans = [...goroutine.spans].sort((a, b) => a.startNs - b.startNs);
@@ -139,6 +141,16 @@ function segmentsOf(goroutine: Goroutine, endNs: number): SceneSegment[] {
     const segment: SceneSegment = { startNs: segmentStartNs, endNs: segmentEndNs, state: span.state };
     if (span.reason !== undefined) {
       segment.reason = span.reason;
+    }
+    segments.push(segment);
+  }
+
+  // A goroutine that lived for no time at all still shows, in its last state.
+  const last = spans.findLast((span) => span.startNs <= endNs) ?? spans[0];
+  if (segments.length === 0 && last !== undefined) {
+    const segment: SceneSegment = { startNs: goroutine.createdNs, endNs: Math.max(goroutine.createdNs, endNs), state: last.state };
+    if (last.reason !== undefined) {
+      segment.reason = last.reason;
     }
     segments.push(segment);
   }

@@ -41,7 +41,7 @@ export const DEFAULT_PLACEMENT: PlacementOptions = {
 };
 
 /** Even spacing is given up once its circle would be this many times the nominal radius. */
-const EVEN_SPREAD_MAX_FACTOR = 2.5;
+const EVEN_SPREAD_MAX_FACTOR = 1.5;
 
 interface LocalPoint {
   id: number;

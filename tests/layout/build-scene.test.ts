@@ -37,6 +37,15 @@ describe('buildScene', () => {
     expect(scene.unitsPerNs).toBeGreaterThan(0);
   });
 
+  it('keeps a goroutine that lived no time as one empty segment', () => {
+    const input = model([
+      goroutine({ id: 1, name: 'main.main', parentId: null }),
+      goroutine({ id: 2, createdNs: 5 * MS, endedNs: 5 * MS, spans: [{ startNs: 5 * MS, state: 'runnable' }] }),
+    ]);
+    const flash = build(input).goroutines[1];
+    expect(flash?.segments).toEqual([{ startNs: 5 * MS, endNs: 5 * MS, state: 'runnable' }]);
+  });
+
   it('copies output size, theme colours and antialiasing', () => {
     const scene = build(pingPong());
     expect(scene).toMatchObject({ width: 640, height: 360, antialias: true });

@@ -2,7 +2,7 @@ import type { Goroutine, StateSpan } from '../../model.ts';
 import { NONE } from './byte-cursor.ts';
 import { blockedSpan, reasonFromFrames } from './block-reasons.ts';
 import { argIndex, EventType as E } from './event-table.ts';
-import type { OrderedEvent } from './order-events.ts';
+import type { TraceEvent } from './decode-events.ts';
 import { GoStatus } from './scheduler-state.ts';
 
 /** A goroutine's most recent block: when, why, and where in its code. */
@@ -33,6 +33,8 @@ interface GoroutineRecord extends Goroutine {
   awaitingStart: UnblockRecord[];
 }
 
+const NO_FRAMES: readonly string[] = [];
+
 const CREATE_NEW_STACK = argIndex(E.GoCreate, 'new_stack');
 const STOP_REASON = argIndex(E.GoStop, 'reason_string');
 const STOP_STACK = argIndex(E.GoStop, 'stack');
@@ -43,7 +45,8 @@ const STATUS_STACK = argIndex(E.GoStatusStack, 'stack');
 /**
  * Turns ordered events into goroutine histories: state spans, start-function
  * names, creators, and the number of state transitions Go's reader reports
- * per goroutine. Also keeps every GoUnblock for message inference.
+ * per goroutine. Also keeps every GoUnblock made by a goroutine (with a
+ * stack) for message inference.
  *
  * Naming follows Go's summariser: the root frame of the first stack attached
  * to one of the goroutine's state transitions (GoCreate's one-frame start
@@ -53,17 +56,15 @@ export class GoroutineTracker {
   readonly unblocks: UnblockRecord[] = [];
   private readonly records = new Map<number, GoroutineRecord>();
 
-  /** Feeds one event; call in global order. */
-  handle({ event, g: current, timeNs }: OrderedEvent): void {
+  /** Feeds one event with the goroutine current on its thread (`current`, -1 for none); call in global order. */
+  handle(event: TraceEvent, current: number, timeNs: number): void {
     const a = event.args;
-    const frames = (stackId: number): readonly string[] => event.tables.stacks.get(stackId) ?? [];
-    const reason = (stringId: number): string => event.tables.strings.get(stringId) ?? '';
 
     switch (event.type) {
       case E.GoCreate:
       case E.GoCreateBlocked: {
         const g = this.create(a[0] as number, timeNs, current === NONE ? null : current);
-        this.transition(g, frames(a[CREATE_NEW_STACK] as number));
+        this.transition(g, framesOf(event, a[CREATE_NEW_STACK] as number));
         this.enter(g, event.type === E.GoCreate ? { startNs: timeNs, state: 'runnable' } : blockedSpan(timeNs, ''));
         break;
       }
@@ -74,15 +75,15 @@ export class GoroutineTracker {
         this.start(this.transition(this.get(a[0] as number)), timeNs);
         break;
       case E.GoStop: {
-        const g = this.transition(this.get(current), frames(a[STOP_STACK] as number));
-        const text = reason(a[STOP_REASON] as number);
+        const g = this.transition(this.get(current), framesOf(event, a[STOP_STACK] as number));
+        const text = reasonOf(event, a[STOP_REASON] as number);
         this.enter(g, text === '' ? { startNs: timeNs, state: 'runnable' } : { startNs: timeNs, state: 'runnable', reasonText: text });
         break;
       }
       case E.GoBlock: {
-        const stack = frames(a[STOP_STACK] as number);
+        const stack = framesOf(event, a[STOP_STACK] as number);
         const g = this.transition(this.get(current), stack);
-        const text = reason(a[STOP_REASON] as number);
+        const text = reasonOf(event, a[STOP_REASON] as number);
         g.lastBlock = { timeNs, reasonText: text, frames: stack };
         this.enter(g, blockedSpan(timeNs, text));
         break;
@@ -93,12 +94,15 @@ export class GoroutineTracker {
           wakerId: current,
           wakeeId: g.id,
           timeNs,
-          wakerFrames: frames(a[UNBLOCK_STACK] as number),
+          wakerFrames: framesOf(event, a[UNBLOCK_STACK] as number),
           wakeeBlock: g.lastBlock,
           receiveNs: null,
         };
-        this.unblocks.push(record);
-        g.awaitingStart.push(record);
+        // Wake-ups by the scheduler (no goroutine, no stack) never become messages; skip keeping them.
+        if (record.wakerId !== NONE && record.wakerFrames.length > 0) {
+          this.unblocks.push(record);
+          g.awaitingStart.push(record);
+        }
         this.enter(g, { startNs: timeNs, state: 'runnable' });
         break;
       }
@@ -112,7 +116,7 @@ export class GoroutineTracker {
         break;
       }
       case E.GoSyscallBegin:
-        this.enter(this.transition(this.get(current), frames(a[SYSCALL_STACK] as number)), { startNs: timeNs, state: 'syscall' });
+        this.enter(this.transition(this.get(current), framesOf(event, a[SYSCALL_STACK] as number)), { startNs: timeNs, state: 'syscall' });
         break;
       case E.GoSyscallEnd:
         this.enter(this.transition(this.get(current)), { startNs: timeNs, state: 'running' });
@@ -126,7 +130,7 @@ export class GoroutineTracker {
         break;
       case E.GoStatus:
       case E.GoStatusStack:
-        this.status(a[0] as number, a[2] as number, event.type === E.GoStatusStack ? frames(a[STATUS_STACK] as number) : [], timeNs);
+        this.status(a[0] as number, a[2] as number, event.type === E.GoStatusStack ? framesOf(event, a[STATUS_STACK] as number) : [], timeNs);
         break;
     }
   }
@@ -196,6 +200,14 @@ export class GoroutineTracker {
     if (g.spans.length === 0) g.spans.push({ startNs: g.createdNs, state: 'running' });
     g.endedNs = timeNs;
   }
+}
+
+function framesOf(event: TraceEvent, stackId: number): readonly string[] {
+  return event.tables.stacks.get(stackId) ?? NO_FRAMES;
+}
+
+function reasonOf(event: TraceEvent, stringId: number): string {
+  return event.tables.strings.get(stringId) ?? '';
 }
 
 function statusSpan(status: number, startNs: number, stack: readonly string[]): StateSpan {

@@ -3,17 +3,12 @@ import type { TraceEvent } from './decode-events.ts';
 import { argIndex, EventType as E } from './event-table.ts';
 import { ProcStatus, SchedulerState } from './scheduler-state.ts';
 
-/** An event in global order, with the goroutine that was running on its thread when it happened. */
-export interface OrderedEvent {
-  event: TraceEvent;
-  /** The goroutine current on the event's thread just before the event, or -1. */
-  g: number;
-  /** Nanoseconds since the trace's first event; strictly increasing. */
-  timeNs: number;
-}
-
-/** Receives events in order. */
-export type EventSink = (ordered: OrderedEvent) => void;
+/**
+ * Receives events in global order, each with the goroutine that was current on
+ * its thread just before it (-1 for none) and its time in nanoseconds since
+ * the trace's first event (strictly increasing).
+ */
+export type EventSink = (event: TraceEvent, g: number, timeNs: number) => void;
 
 const GO_START_SEQ = argIndex(E.GoStart, 'g_seq');
 const PROC_START_SEQ = argIndex(E.ProcStart, 'p_seq');
@@ -61,7 +56,7 @@ export class EventOrderer {
       const event = cursor.events[cursor.next] as TraceEvent;
       const g = this.state.threadOf(event.m).g;
       this.state.apply(event);
-      sink({ event, g, timeNs: this.toNs(event) });
+      sink(event, g, this.toNs(event));
 
       cursor.next++;
       if (cursor.next >= cursor.events.length) cursors.splice(chosen, 1);

@@ -53,7 +53,7 @@ export function readGoTraceWithStats(bytes: Uint8Array): { model: TraceModel; st
       stats.events += events.length;
     }
 
-    orderer.orderGeneration(raw.gen, streams, (ordered) => tracker.handle(ordered));
+    orderer.orderGeneration(raw.gen, streams, (event, g, timeNs) => tracker.handle(event, g, timeNs));
     stats.generations++;
   }
 

@@ -15,6 +15,9 @@ interface SeqState {
   seq: number;
 }
 
+/** Returned for events written outside any thread; reset on every use. */
+const NO_THREAD: ThreadState = { g: NONE, p: NONE };
+
 /** What a thread is running: its current goroutine and P, -1 for none. */
 export interface ThreadState {
   g: number;
@@ -44,7 +47,11 @@ export class SchedulerState {
 
   /** The thread's state; thread -1 (no thread) never runs anything. */
   threadOf(m: number): ThreadState {
-    if (m === NONE) return { g: NONE, p: NONE };
+    if (m === NONE) {
+      NO_THREAD.g = NONE;
+      NO_THREAD.p = NONE;
+      return NO_THREAD;
+    }
     let thread = this.threads.get(m);
     if (thread === undefined) {
       thread = { g: NONE, p: NONE };
@@ -191,18 +198,25 @@ export class SchedulerState {
   }
 
   private setGoroutine(g: number, status: number, seq?: number): void {
-    if (g === NONE) return;
-    this.goroutines.set(g, this.nextState(this.goroutines.get(g), status, seq));
+    if (g !== NONE) this.update(this.goroutines, g, status, seq);
   }
 
   private setProc(p: number, status: number, seq?: number): void {
-    if (p === NONE) return;
-    this.procs.set(p, this.nextState(this.procs.get(p), status, seq));
+    if (p !== NONE) this.update(this.procs, p, status, seq);
   }
 
-  private nextState(old: SeqState | undefined, status: number, seq: number | undefined): SeqState {
-    if (seq === undefined) return { status, seqGen: old?.seqGen ?? this.gen, seq: old?.seq ?? 0 };
-    return { status, seqGen: this.gen, seq };
+  /** Sets the status, and the sequence number when the event carries one (it then belongs to this generation). */
+  private update(states: Map<number, SeqState>, id: number, status: number, seq: number | undefined): void {
+    let state = states.get(id);
+    if (state === undefined) {
+      state = { status, seqGen: this.gen, seq: 0 };
+      states.set(id, state);
+    }
+    state.status = status;
+    if (seq !== undefined) {
+      state.seqGen = this.gen;
+      state.seq = seq;
+    }
   }
 
   private succeeds(state: SeqState, seq: number): boolean {
