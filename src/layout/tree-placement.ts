@@ -51,21 +51,46 @@ interface LocalPoint {
 
 /** Places the whole tree; the root lands at x = z = 0. */
 export function placeTree(root: TreeNode, options: PlacementOptions = DEFAULT_PLACEMENT): Map<number, PlanePoint> {
+  // Parents come before children in this list, so walking it backwards lays out every subtree before its parent.
+  const order: Array<{ node: TreeNode; depth: number }> = [];
+  const pending = [{ node: root, depth: 0 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    order.push(next);
+    for (const child of next.node.children) {
+      pending.push({ node: child, depth: next.depth + 1 });
+    }
+  }
+
+  const layouts = new Map<TreeNode, LocalPoint[]>();
+  for (let index = order.length - 1; index >= 0; index--) {
+    const entry = order[index];
+    if (entry === undefined) {
+      continue;
+    }
+    const subtrees = entry.node.children.map((child) => layouts.get(child) ?? []);
+    layouts.set(entry.node, layoutSubtree(entry.node.id, subtrees, entry.depth, options));
+    for (const child of entry.node.children) {
+      layouts.delete(child);
+    }
+  }
+
   const positions = new Map<number, PlanePoint>();
-  for (const point of layoutSubtree(root, 0, options)) {
+  for (const point of layouts.get(root) ?? []) {
     positions.set(point.id, { x: point.x, z: point.z });
   }
   return positions;
 }
 
-function layoutSubtree(node: TreeNode, depth: number, options: PlacementOptions): LocalPoint[] {
-  const own: LocalPoint = { id: node.id, x: 0, z: 0 };
-  if (node.children.length === 0) {
+/** Lays out one goroutine with its children's finished subtrees, in its own frame. */
+function layoutSubtree(id: number, subtrees: LocalPoint[][], depth: number, options: PlacementOptions): LocalPoint[] {
+  const own: LocalPoint = { id, x: 0, z: 0 };
+  if (subtrees.length === 0) {
     return [own];
   }
-  const subtrees = node.children.map((child) => layoutSubtree(child, depth + 1, options));
   const radius = nominalRadius(depth + 1, options);
-  return [own, ...(spreadEvenly(subtrees, radius, options) ?? packGreedily(subtrees, radius, options))];
+  const placed = spreadEvenly(subtrees, radius, options) ?? packGreedily(subtrees, radius, options);
+  placed.unshift(own);
+  return placed;
 }
 
 function nominalRadius(depth: number, options: PlacementOptions): number {

@@ -37,8 +37,8 @@ void main() {
     return;
   }
   vec2 toCamera = cameraPosition.xz - position.xz;
-  float distance = length(toCamera);
-  vec2 facing = distance > 1e-6 ? toCamera / distance : vec2(0.0, 1.0);
+  float reach = length(toCamera);
+  vec2 facing = reach > 1e-6 ? toCamera / reach : vec2(0.0, 1.0);
   vec2 side = vec2(-facing.y, facing.x) * aSide * uRadius;
   vec3 placed = vec3(position.x + side.x, max(position.y, uNowY), position.z + side.y);
   vColour = aColour;

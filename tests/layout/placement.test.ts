@@ -120,6 +120,17 @@ describe('goroutine placement', () => {
     expect(scene.links).toHaveLength(0);
   });
 
+  it('lays out a chain thousands deep without running out of stack', () => {
+    const chain = model(
+      Array.from({ length: 2000 }, (_, index) =>
+        goroutine({ id: index + 1, name: index === 0 ? 'main.main' : 'main.next', parentId: index === 0 ? null : index, createdNs: index }),
+      ),
+    );
+    const scene = build(chain);
+    expect(scene.goroutines).toHaveLength(2000);
+    expect(scene.goroutines.every((g) => Number.isFinite(g.x) && Number.isFinite(g.z))).toBe(true);
+  });
+
   it('survives a loop in the parent links', () => {
     const positions = placeTree({ id: 1, children: [] });
     expect(positions.get(1)).toEqual({ x: 0, z: 0 });

@@ -42,33 +42,37 @@ describe('inferMessages', () => {
 
   it.each([
     ['the scheduler wakes a goroutine', unblock([], 'chan receive', { wakerId: -1 })],
-    ['a timer ends a sleep', unblock(['runtime.chansend1'], 'sleep')],
-    ['the poller ends a network wait', unblock(['runtime.chansend1'], 'network')],
+    ['a timer ends a sleep', unblock(['runtime.chansend1', 'main.a'], 'sleep')],
+    ['the poller ends a network wait', unblock(['runtime.chansend1', 'main.a'], 'network')],
     ['the waker has no stack', unblock([], 'chan receive')],
     ['a close meets a blocked sender', unblock(['main.a'], 'chan send')],
     ['a runtime frame does something unknown', unblock(['runtime.ready', 'runtime.goready'], 'chan receive')],
-    ['the reason is not about messages', unblock(['runtime.chansend1'], 'GC mark assist wait for work')],
+    ['the reason is not about messages', unblock(['runtime.chansend1', 'main.a'], 'GC mark assist wait for work')],
+    ['a GC worker wakes another', unblock(['runtime.gcMarkDone', 'runtime.gcBgMarkWorker'], 'sync')],
+    ['the waker’s only frame has no name', unblock([''], 'sync')],
+    ['the runtime sends on its own channel', unblock(['runtime.chansend1', 'runtime.gcBgMarkWorker'], 'chan receive')],
+    ['the runtime uses a channel on a program goroutine', unblock(['runtime.chanrecv1', 'runtime.gcStart', 'main.a'], 'chan send')],
   ])('makes none when %s', (_case, record) => {
     expect(inferMessages([record], END_NS)).toEqual([]);
   });
 
   it('reads the waker’s own frame when the wakee blocked before tracing began', () => {
-    expect(inferMessages([unblock(['runtime.chansend1'], undefined)], END_NS)).toEqual([{ ...FORWARD, kind: 'channel' }]);
-    expect(inferMessages([unblock(['runtime.chanrecv1'], undefined)], END_NS)).toEqual([
+    expect(inferMessages([unblock(['runtime.chansend1', 'main.a'], undefined)], END_NS)).toEqual([{ ...FORWARD, kind: 'channel' }]);
+    expect(inferMessages([unblock(['runtime.chanrecv1', 'main.a'], undefined)], END_NS)).toEqual([
       { fromId: 8, toId: 7, sendNs: 100, receiveNs: 100, kind: 'channel' },
     ]);
     expect(inferMessages([unblock(['main.a'], undefined)], END_NS)).toEqual([]);
   });
 
   it('lets a message reach a wakee that never ran again at the end of the trace', () => {
-    expect(inferMessages([unblock(['runtime.chansend1'], 'chan receive', { receiveNs: null })], END_NS)).toEqual([
+    expect(inferMessages([unblock(['runtime.chansend1', 'main.a'], 'chan receive', { receiveNs: null })], END_NS)).toEqual([
       { ...FORWARD, receiveNs: END_NS, kind: 'channel' },
     ]);
   });
 
   it('sorts messages by send time', () => {
-    const late = unblock(['runtime.chansend1'], 'chan receive', { timeNs: 500, receiveNs: 600 });
-    const early = unblock(['runtime.chanrecv1'], 'chan send');
+    const late = unblock(['runtime.chansend1', 'main.a'], 'chan receive', { timeNs: 500, receiveNs: 600 });
+    const early = unblock(['runtime.chanrecv1', 'main.a'], 'chan send');
     expect(inferMessages([late, early], END_NS).map((m) => m.sendNs)).toEqual([40, 500]);
   });
 });

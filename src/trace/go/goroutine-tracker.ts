@@ -58,43 +58,42 @@ export class GoroutineTracker {
 
   /** Feeds one event with the goroutine current on its thread (`current`, -1 for none); call in global order. */
   handle(event: TraceEvent, current: number, timeNs: number): void {
-    const a = event.args;
 
     switch (event.type) {
       case E.GoCreate:
       case E.GoCreateBlocked: {
-        const g = this.create(a[0] as number, timeNs, current === NONE ? null : current);
-        this.transition(g, framesOf(event, a[CREATE_NEW_STACK] as number));
+        const g = this.create(event.arg(0), timeNs, current === NONE ? null : current);
+        this.transition(g, framesOf(event, event.arg(CREATE_NEW_STACK)));
         this.enter(g, event.type === E.GoCreate ? { startNs: timeNs, state: 'runnable' } : blockedSpan(timeNs, ''));
         break;
       }
       case E.GoCreateSyscall:
-        this.enter(this.transition(this.create(a[0] as number, timeNs, null)), { startNs: timeNs, state: 'syscall' });
+        this.enter(this.transition(this.create(event.arg(0), timeNs, null)), { startNs: timeNs, state: 'syscall' });
         break;
       case E.GoStart:
-        this.start(this.transition(this.get(a[0] as number)), timeNs);
+        this.start(this.transition(this.get(event.arg(0))), timeNs);
         break;
       case E.GoStop: {
-        const g = this.transition(this.get(current), framesOf(event, a[STOP_STACK] as number));
-        const text = reasonOf(event, a[STOP_REASON] as number);
+        const g = this.transition(this.get(current), framesOf(event, event.arg(STOP_STACK)));
+        const text = reasonOf(event, event.arg(STOP_REASON));
         this.enter(g, text === '' ? { startNs: timeNs, state: 'runnable' } : { startNs: timeNs, state: 'runnable', reasonText: text });
         break;
       }
       case E.GoBlock: {
-        const stack = framesOf(event, a[STOP_STACK] as number);
+        const stack = framesOf(event, event.arg(STOP_STACK));
         const g = this.transition(this.get(current), stack);
-        const text = reasonOf(event, a[STOP_REASON] as number);
+        const text = reasonOf(event, event.arg(STOP_REASON));
         g.lastBlock = { timeNs, reasonText: text, frames: stack };
         this.enter(g, blockedSpan(timeNs, text));
         break;
       }
       case E.GoUnblock: {
-        const g = this.transition(this.get(a[0] as number));
+        const g = this.transition(this.get(event.arg(0)));
         const record: UnblockRecord = {
           wakerId: current,
           wakeeId: g.id,
           timeNs,
-          wakerFrames: framesOf(event, a[UNBLOCK_STACK] as number),
+          wakerFrames: framesOf(event, event.arg(UNBLOCK_STACK)),
           wakeeBlock: g.lastBlock,
           receiveNs: null,
         };
@@ -111,12 +110,12 @@ export class GoroutineTracker {
         const old = this.transition(this.get(current));
         if (event.type === E.GoSwitch) this.enter(old, blockedSpan(timeNs, ''));
         else this.end(old, timeNs);
-        const next = this.transition(this.transition(this.get(a[0] as number)));
+        const next = this.transition(this.transition(this.get(event.arg(0))));
         this.start(next, timeNs);
         break;
       }
       case E.GoSyscallBegin:
-        this.enter(this.transition(this.get(current), framesOf(event, a[SYSCALL_STACK] as number)), { startNs: timeNs, state: 'syscall' });
+        this.enter(this.transition(this.get(current), framesOf(event, event.arg(SYSCALL_STACK))), { startNs: timeNs, state: 'syscall' });
         break;
       case E.GoSyscallEnd:
         this.enter(this.transition(this.get(current)), { startNs: timeNs, state: 'running' });
@@ -130,7 +129,7 @@ export class GoroutineTracker {
         break;
       case E.GoStatus:
       case E.GoStatusStack:
-        this.status(a[0] as number, a[2] as number, event.type === E.GoStatusStack ? framesOf(event, a[STATUS_STACK] as number) : [], timeNs);
+        this.status(event.arg(0), event.arg(2), event.type === E.GoStatusStack ? framesOf(event, event.arg(STATUS_STACK)) : [], timeNs);
         break;
     }
   }

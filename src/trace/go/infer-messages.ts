@@ -3,7 +3,7 @@ import { NONE } from './byte-cursor.ts';
 import type { UnblockRecord } from './goroutine-tracker.ts';
 
 /** What the waking goroutine was doing, read from the innermost frames of its stack. */
-type WakerOperation = 'send' | 'receive' | 'select' | 'close' | 'sync' | 'unknown';
+type WakerOperation = 'send' | 'receive' | 'select' | 'close' | 'sync' | 'internal' | 'unknown';
 
 /** How many innermost waker frames to search for a recognisable operation. */
 const FRAMES_TO_SEARCH = 4;
@@ -30,7 +30,11 @@ const SCHEDULER_REASONS = new Set(['sleep', 'network']);
  * wakee's next start. For wakee → waker the sender had parked with its value
  * first, so `sendNs` is the wakee's block time and `receiveNs` the unblock,
  * when the waker took the value. A wakee that never ran again receives at
- * `traceEndNs`. The runtime records no `runtime.closechan` frame for a
+ * `traceEndNs`. The runtime's own traffic is left out: a waker whose whole
+ * stack is `runtime.*` or unnamed (GC workers, the tracer), or whose
+ * channel operation was called by a `runtime.` function (the runtime's
+ * internal channels, even when used on a program goroutine).
+ * The runtime records no `runtime.closechan` frame for a
  * close: the waker's stack starts in the closing user function, and that is
  * how a close is recognised. Wake-ups by the scheduler (no current goroutine or no stack)
  * and ends of `sleep`/`network` waits are not messages. Two selects meeting
@@ -43,20 +47,26 @@ const SCHEDULER_REASONS = new Set(['sleep', 'network']);
  */
 export function inferMessages(unblocks: readonly UnblockRecord[], traceEndNs: number): Message[] {
   const messages: Message[] = [];
+  // Stacks are shared arrays per generation, so each is classified once.
+  const operations = new Map<readonly string[], WakerOperation>();
   for (const unblock of unblocks) {
-    const message = inferMessage(unblock, traceEndNs);
+    let operation = operations.get(unblock.wakerFrames);
+    if (operation === undefined) {
+      operation = wakerOperation(unblock.wakerFrames);
+      operations.set(unblock.wakerFrames, operation);
+    }
+    const message = inferMessage(unblock, operation, traceEndNs);
     if (message !== undefined) messages.push(message);
   }
   return messages.sort((a, b) => a.sendNs - b.sendNs);
 }
 
-function inferMessage(unblock: UnblockRecord, traceEndNs: number): Message | undefined {
+function inferMessage(unblock: UnblockRecord, operation: WakerOperation, traceEndNs: number): Message | undefined {
   const { wakerId, wakeeId, timeNs, wakerFrames, wakeeBlock } = unblock;
   if (wakerId === NONE || wakerId === wakeeId || wakerFrames.length === 0) return undefined;
   const waited = wakeeBlock?.reasonText ?? '';
   if (SCHEDULER_REASONS.has(waited)) return undefined;
 
-  const operation = wakerOperation(wakerFrames);
   const forward = (kind: Message['kind']): Message => ({
     fromId: wakerId,
     toId: wakeeId,
@@ -72,6 +82,7 @@ function inferMessage(unblock: UnblockRecord, traceEndNs: number): Message | und
     kind: 'channel',
   });
 
+  if (operation === 'internal') return undefined;
   if (waited === 'sync' || waited === 'sync.(*Cond).Wait') return forward('sync');
   switch (waited) {
     case 'chan receive':
@@ -92,17 +103,29 @@ function inferMessage(unblock: UnblockRecord, traceEndNs: number): Message | und
 }
 
 function wakerOperation(frames: readonly string[]): WakerOperation {
+  if (frames.every(isRuntimeFrame)) return 'internal';
   for (const [depth, frame] of frames.slice(0, FRAMES_TO_SEARCH).entries()) {
-    if (frame.startsWith('runtime.chansend') || frame === 'runtime.selectnbsend') return 'send';
-    if (frame.startsWith('runtime.chanrecv') || frame === 'runtime.selectnbrecv') return 'receive';
-    if (frame === 'runtime.selectgo') return 'select';
-    if (frame === 'runtime.closechan') return 'close';
+    const operation = channelOperation(frame);
+    if (operation !== undefined) return frames[depth + 1]?.startsWith('runtime.') === true ? 'internal' : operation;
     if (frame.startsWith('sync.') || frame.startsWith('internal/sync.') || frame.startsWith('runtime.semrelease')) {
       return 'sync';
     }
     // The first frame outside the runtime ends the search. On top, it is a close:
     // the runtime leaves closechan out of the waker's stack.
-    if (!frame.startsWith('runtime.') && !frame.startsWith('internal/')) return depth === 0 ? 'close' : 'unknown';
+    if (!isRuntimeFrame(frame) && !frame.startsWith('internal/')) return depth === 0 ? 'close' : 'unknown';
   }
   return 'unknown';
+}
+
+/** Runtime code, or a frame the runtime left unnamed. */
+function isRuntimeFrame(frame: string): boolean {
+  return frame === '' || frame.startsWith('runtime.');
+}
+
+function channelOperation(frame: string): WakerOperation | undefined {
+  if (frame.startsWith('runtime.chansend') || frame === 'runtime.selectnbsend') return 'send';
+  if (frame.startsWith('runtime.chanrecv') || frame === 'runtime.selectnbrecv') return 'receive';
+  if (frame === 'runtime.selectgo') return 'select';
+  if (frame === 'runtime.closechan') return 'close';
+  return undefined;
 }

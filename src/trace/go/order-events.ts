@@ -1,5 +1,5 @@
 import { NONE } from './byte-cursor.ts';
-import type { TraceEvent } from './decode-events.ts';
+import type { EventStream, EventView, TraceEvent } from './decode-events.ts';
 import { argIndex, EventType as E } from './event-table.ts';
 import { ProcStatus, SchedulerState } from './scheduler-state.ts';
 
@@ -14,6 +14,8 @@ const GO_START_SEQ = argIndex(E.GoStart, 'g_seq');
 const PROC_START_SEQ = argIndex(E.ProcStart, 'p_seq');
 const PROC_STEAL_SEQ = argIndex(E.ProcSteal, 'p_seq');
 const GC_SEQ = argIndex(E.GCBegin, 'gc_seq');
+const IDLE = [ProcStatus.Idle];
+const IN_SYSCALL = [ProcStatus.Syscall, ProcStatus.SyscallAbandoned];
 
 /**
  * Merges the per-thread event streams of each generation into one time
@@ -35,31 +37,35 @@ export class EventOrderer {
   private lastNs = -1;
 
   /**
-   * Orders one generation. `streams` holds, per thread, that thread's events
-   * in file order (thread -1 for events written outside any thread).
+   * Orders one generation. `streams` holds each thread's events in file
+   * order (thread -1 for events written outside any thread).
    */
-  orderGeneration(gen: number, streams: ReadonlyMap<number, TraceEvent[]>, sink: EventSink): void {
-    const cursors = [...streams].filter(([, events]) => events.length > 0).map(([m, events]) => ({ m, events, next: 0 }));
+  orderGeneration(gen: number, streams: Iterable<EventStream>, sink: EventSink): void {
+    const cursors: Cursor[] = [];
+    for (const stream of streams) if (stream.length > 0) cursors.push({ stream, view: stream.view(0) });
     this.state.startGeneration(gen);
 
     while (cursors.length > 0) {
-      // 1. Earliest head first; fall back to later heads when it is not ready; force it when none is.
-      cursors.sort((a, b) => headTicks(a) - headTicks(b));
-      let chosen = cursors.findIndex((c) => this.ready(c.events[c.next] as TraceEvent));
-      if (chosen < 0) {
-        chosen = 0;
-        this.forcedEvents++;
+      // 1. The earliest head is almost always ready; otherwise try the others in time order, and
+      //    when none is ready (a damaged trace) take the earliest anyway.
+      let chosen = earliest(cursors);
+      if (!this.ready((cursors[chosen] as Cursor).view)) {
+        cursors.sort((a, b) => a.view.ticks - b.view.ticks);
+        chosen = cursors.findIndex((c) => this.ready(c.view));
+        if (chosen < 0) {
+          chosen = 0;
+          this.forcedEvents++;
+        }
       }
 
       // 2. Apply it and hand it on with its context and time.
-      const cursor = cursors[chosen] as (typeof cursors)[number];
-      const event = cursor.events[cursor.next] as TraceEvent;
-      const g = this.state.threadOf(event.m).g;
-      this.state.apply(event);
-      sink(event, g, this.toNs(event));
+      const { stream, view } = cursors[chosen] as Cursor;
+      const g = this.state.threadOf(view.m).g;
+      this.state.apply(view);
+      sink(view, g, this.toNs(view));
 
-      cursor.next++;
-      if (cursor.next >= cursor.events.length) cursors.splice(chosen, 1);
+      view.index++;
+      if (view.index >= stream.length) cursors.splice(chosen, 1);
     }
   }
 
@@ -79,30 +85,44 @@ export class EventOrderer {
   /** Whether `event` may be taken now; events with no partial-order constraint always may. */
   private ready(event: TraceEvent): boolean {
     const { state } = this;
-    const args = event.args;
     switch (event.type) {
       case E.GoStart:
-        return state.goroutineMayAdvance(args[0] as number, 'runnable', args[GO_START_SEQ] as number);
+        return state.goroutineMayAdvance(event.arg(0), 'runnable', event.arg(GO_START_SEQ));
       case E.GoUnblock:
       case E.GoSwitch:
       case E.GoSwitchDestroy:
-        return state.goroutineMayAdvance(args[0] as number, 'waiting', args[1] as number);
+        return state.goroutineMayAdvance(event.arg(0), 'waiting', event.arg(1));
       case E.ProcStart:
-        return state.threadOf(event.m).p === NONE && state.procMayAdvance(args[0] as number, [ProcStatus.Idle], args[PROC_START_SEQ] as number);
+        return state.threadOf(event.m).p === NONE && state.procMayAdvance(event.arg(0), IDLE, event.arg(PROC_START_SEQ));
       case E.ProcSteal:
-        return state.procMayAdvance(args[0] as number, [ProcStatus.Syscall, ProcStatus.SyscallAbandoned], args[PROC_STEAL_SEQ] as number);
+        return state.procMayAdvance(event.arg(0), IN_SYSCALL, event.arg(PROC_STEAL_SEQ));
       case E.GoSyscallEndBlocked:
         return !state.procInSyscall(state.threadOf(event.m).p);
       case E.GCActive:
       case E.GCBegin:
       case E.GCEnd:
-        return state.gcMayAdvance(event.type, args[GC_SEQ] as number);
+        return state.gcMayAdvance(event.type, event.arg(GC_SEQ));
       default:
         return true;
     }
   }
 }
 
-function headTicks(cursor: { events: TraceEvent[]; next: number }): number {
-  return (cursor.events[cursor.next] as TraceEvent).ticks;
+interface Cursor {
+  stream: EventStream;
+  view: EventView;
+}
+
+/** Index of the cursor whose next event is earliest (the first of equals). */
+function earliest(cursors: readonly Cursor[]): number {
+  let best = 0;
+  let bestTicks = Infinity;
+  for (let i = 0; i < cursors.length; i++) {
+    const ticks = (cursors[i] as Cursor).view.ticks;
+    if (ticks < bestTicks) {
+      best = i;
+      bestTicks = ticks;
+    }
+  }
+  return best;
 }

@@ -1,6 +1,5 @@
 import type { TraceModel } from '../../model.ts';
-import { decodeEventBatch } from './decode-events.ts';
-import type { TraceEvent } from './decode-events.ts';
+import { decodeEventBatch, EventStream } from './decode-events.ts';
 import { readGenerationTables } from './generation-tables.ts';
 import { GoroutineTracker } from './goroutine-tracker.ts';
 import { inferMessages } from './infer-messages.ts';
@@ -44,16 +43,17 @@ export function readGoTraceWithStats(bytes: Uint8Array): { model: TraceModel; st
     const tables = readGenerationTables(bytes, raw, version);
 
     // Each thread's events stay in file order; the orderer interleaves the threads.
-    const streams = new Map<number, TraceEvent[]>();
+    const streams = new Map<number, EventStream>();
     for (const batch of tables.eventBatches) {
-      const events = decodeEventBatch(bytes, batch, tables, version);
-      const stream = streams.get(batch.m);
-      if (stream === undefined) streams.set(batch.m, events);
-      else for (const event of events) stream.push(event);
-      stats.events += events.length;
+      let stream = streams.get(batch.m);
+      if (stream === undefined) {
+        stream = new EventStream(batch.m, tables);
+        streams.set(batch.m, stream);
+      }
+      stats.events += decodeEventBatch(bytes, batch, stream, version);
     }
 
-    orderer.orderGeneration(raw.gen, streams, (event, g, timeNs) => tracker.handle(event, g, timeNs));
+    orderer.orderGeneration(raw.gen, streams.values(), (event, g, timeNs) => tracker.handle(event, g, timeNs));
     stats.generations++;
   }
 

@@ -88,20 +88,19 @@ export class SchedulerState {
   /** Updates the state for `event`, which was written by thread `event.m`. */
   apply(event: TraceEvent): void {
     const thread = this.threadOf(event.m);
-    const a = event.args;
     switch (event.type) {
       case E.ProcStatus:
         // A P already known to be in a syscall stays so when the runtime reports it abandoned.
-        if (a[1] === ProcStatus.SyscallAbandoned && this.procs.get(a[0] as number)?.status === ProcStatus.Syscall) {
-          this.setProc(a[0] as number, ProcStatus.Syscall, 0);
+        if (event.arg(1) === ProcStatus.SyscallAbandoned && this.procs.get(event.arg(0))?.status === ProcStatus.Syscall) {
+          this.setProc(event.arg(0), ProcStatus.Syscall, 0);
           break;
         }
-        this.setProc(a[0] as number, a[1] as number, 0);
-        if (a[1] === ProcStatus.Running || a[1] === ProcStatus.Syscall) thread.p = a[0] as number;
+        this.setProc(event.arg(0), event.arg(1), 0);
+        if (event.arg(1) === ProcStatus.Running || event.arg(1) === ProcStatus.Syscall) thread.p = event.arg(0);
         break;
       case E.ProcStart:
-        this.setProc(a[0] as number, ProcStatus.Running, a[1] as number);
-        thread.p = a[0] as number;
+        this.setProc(event.arg(0), ProcStatus.Running, event.arg(1));
+        thread.p = event.arg(0);
         break;
       case E.ProcStop:
         this.setProc(thread.p, ProcStatus.Idle);
@@ -115,18 +114,18 @@ export class SchedulerState {
         this.goStatus(event, thread);
         break;
       case E.GoCreate:
-        this.setGoroutine(a[0] as number, GoStatus.Runnable, 0);
+        this.setGoroutine(event.arg(0), GoStatus.Runnable, 0);
         break;
       case E.GoCreateBlocked:
-        this.setGoroutine(a[0] as number, GoStatus.Waiting, 0);
+        this.setGoroutine(event.arg(0), GoStatus.Waiting, 0);
         break;
       case E.GoCreateSyscall:
-        this.setGoroutine(a[0] as number, GoStatus.Syscall, 0);
-        thread.g = a[0] as number;
+        this.setGoroutine(event.arg(0), GoStatus.Syscall, 0);
+        thread.g = event.arg(0);
         break;
       case E.GoStart:
-        this.setGoroutine(a[0] as number, GoStatus.Running, a[1] as number);
-        thread.g = a[0] as number;
+        this.setGoroutine(event.arg(0), GoStatus.Running, event.arg(1));
+        thread.g = event.arg(0);
         break;
       case E.GoStop:
         this.setGoroutine(thread.g, GoStatus.Runnable);
@@ -141,18 +140,18 @@ export class SchedulerState {
         thread.g = NONE;
         break;
       case E.GoUnblock:
-        this.setGoroutine(a[0] as number, GoStatus.Runnable, a[1] as number);
+        this.setGoroutine(event.arg(0), GoStatus.Runnable, event.arg(1));
         break;
       case E.GoSwitch:
       case E.GoSwitchDestroy:
         if (event.type === E.GoSwitch) this.setGoroutine(thread.g, GoStatus.Waiting);
         else this.goroutines.delete(thread.g);
-        this.setGoroutine(a[0] as number, GoStatus.Running, a[1] as number);
-        thread.g = a[0] as number;
+        this.setGoroutine(event.arg(0), GoStatus.Running, event.arg(1));
+        thread.g = event.arg(0);
         break;
       case E.GoSyscallBegin:
         this.setGoroutine(thread.g, GoStatus.Syscall);
-        this.setProc(thread.p, ProcStatus.Syscall, a[0] as number);
+        this.setProc(thread.p, ProcStatus.Syscall, event.arg(0));
         break;
       case E.GoSyscallEnd:
         this.setGoroutine(thread.g, GoStatus.Running);
@@ -171,14 +170,16 @@ export class SchedulerState {
       case E.GCActive:
       case E.GCBegin:
       case E.GCEnd:
-        this.gcSeq = a[0] as number;
+        this.gcSeq = event.arg(0);
         this.gcState = event.type === E.GCEnd ? 'stopped' : 'running';
         break;
     }
   }
 
   private goStatus(event: TraceEvent, thread: ThreadState): void {
-    const [g, m, status] = event.args as [number, number, number];
+    const g = event.arg(0);
+    const m = event.arg(1);
+    const status = event.arg(2);
     this.setGoroutine(g, status, 0);
     if (status === GoStatus.Running) thread.g = g;
     if (status === GoStatus.Syscall) {
@@ -189,7 +190,9 @@ export class SchedulerState {
   }
 
   private procSteal(event: TraceEvent, thread: ThreadState): void {
-    const [p, seq, victim] = event.args as [number, number, number];
+    const p = event.arg(0);
+    const seq = event.arg(1);
+    const victim = event.arg(2);
     const old = this.procs.get(p)?.status;
     this.setProc(p, ProcStatus.Idle, seq);
     if (old === ProcStatus.SyscallAbandoned) return;
