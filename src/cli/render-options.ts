@@ -4,7 +4,7 @@
 
 import type { CameraPreset } from '../camera/camera-path.ts';
 import { CAMERA_PRESETS } from '../camera/camera-path.ts';
-import { outputKindOf, type OutputKind } from '../encode/output-kind.ts';
+import { needsEvenSize, outputKindOf, type OutputKind } from '../encode/output-kind.ts';
 import { UsageError } from '../errors.ts';
 import { getTheme, THEME_NAMES } from '../layout/themes.ts';
 import type { GlChoice } from '../render/browser-session.ts';
@@ -43,11 +43,13 @@ export interface RenderSettings {
 /** Defaults per output kind: GIFs are smaller and slower by default so they stay light. */
 export const DEFAULT_SIZE: Record<OutputKind, [number, number]> = {
   mp4: [1280, 720],
+  webm: [1280, 720],
   png: [1280, 720],
   'png-sequence': [1280, 720],
+  apng: [640, 360],
   gif: [640, 360],
 };
-export const DEFAULT_FPS: Record<OutputKind, number> = { mp4: 30, png: 30, 'png-sequence': 30, gif: 25 };
+export const DEFAULT_FPS: Record<OutputKind, number> = { mp4: 30, webm: 30, png: 30, 'png-sequence': 30, apng: 25, gif: 25 };
 export const DEFAULT_DURATION_SECONDS = 8;
 const MAX_SIDE_PX = 7680;
 const GL_CHOICES = ['auto', 'llvmpipe', 'swiftshader'];
@@ -56,12 +58,13 @@ const GL_CHOICES = ['auto', 'llvmpipe', 'swiftshader'];
 export function parseRenderFlags(flags: RenderFlags): RenderSettings {
   const kind = outputKindOf(flags.output);
   const notices: string[] = [];
-  const [width, height] = flags.size === undefined ? DEFAULT_SIZE[kind] : parseSize(flags.size);
+  let [width, height] = flags.size === undefined ? DEFAULT_SIZE[kind] : parseSize(flags.size);
 
-  if (kind === 'mp4' && (width % 2 !== 0 || height % 2 !== 0)) {
-    throw new UsageError(
-      `--size ${width}x${height}: H.264 needs an even width and height (try ${width + (width % 2)}x${height + (height % 2)})`,
-    );
+  if (needsEvenSize(kind) && (width % 2 !== 0 || height % 2 !== 0)) {
+    const even = `${width + (width % 2)}x${height + (height % 2)}`;
+    notices.push(`${kind.toUpperCase()} video needs an even width and height; rendering ${even} instead of ${width}x${height}`);
+    width += width % 2;
+    height += height % 2;
   }
 
   let fps = flags.fps === undefined ? DEFAULT_FPS[kind] : parsePositive(flags.fps, '--fps', 240);

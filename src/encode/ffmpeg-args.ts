@@ -6,6 +6,9 @@
 
 import type { OutputKind } from './output-kind.ts';
 
+/** Error-diffusion or ordered dithering for GIF palettes (ffmpeg's paletteuse names). */
+export type GifDither = 'none' | 'bayer' | 'floyd_steinberg' | 'sierra2' | 'sierra2_4a';
+
 /** What to encode and where. */
 export interface EncodeSpec {
   kind: OutputKind;
@@ -14,16 +17,33 @@ export interface EncodeSpec {
   fps: number;
   /** The file (or `%04d` pattern) ffmpeg writes. */
   outputPath: string;
-  /** Keep the alpha channel (PNG outputs only). */
+  /** Keep the alpha channel (PNG, APNG and WebM). */
   alpha?: boolean;
   /** First number of a PNG sequence. */
   startNumber?: number;
+  /** x264 / VP9 constant-quality factor; lower is better and bigger. */
+  crf?: number;
+  /** x264 speed preset. */
+  preset?: string;
+  gif?: GifOptions;
+  /** Times an animated GIF or APNG plays; 0 = forever. */
+  loopCount?: number;
+}
+
+/** Palette options of GIF output. */
+export interface GifOptions {
+  /** Colours in the palette, 2–256. */
+  colors: number;
+  dither: GifDither;
 }
 
 /** x264 quality: 18 is visually lossless for flat-coloured scenes. */
 export const MP4_CRF = 18;
 /** x264 speed preset: encoding keeps up with drawing at this preset on 2 cores. */
 export const MP4_PRESET = 'veryfast';
+/** VP9 quality in constant-quality mode. */
+export const WEBM_CRF = 30;
+export const DEFAULT_GIF: GifOptions = { colors: 256, dither: 'sierra2_4a' };
 
 /**
  * Builds the full argument list, e.g. for a 640×360 GIF at 25 fps:
@@ -47,6 +67,11 @@ export function inputArgs({ width, height, fps }: Pick<EncodeSpec, 'width' | 'he
   ];
 }
 
+/** ffmpeg's `-loop` for GIF counts repeats: -1 plays once, 0 loops forever. */
+export function gifLoopValue(loopCount: number): number {
+  return loopCount === 0 ? 0 : loopCount === 1 ? -1 : loopCount - 1;
+}
+
 function outputArgs(spec: EncodeSpec): string[] {
   switch (spec.kind) {
     case 'mp4':
@@ -54,26 +79,43 @@ function outputArgs(spec: EncodeSpec): string[] {
         // Convert with the BT.709 matrix in limited range and say so in the stream, so players show the scene's colours.
         '-vf', 'vflip,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p',
         '-c:v', 'libx264',
-        '-preset', MP4_PRESET,
-        '-crf', String(MP4_CRF),
-        '-colorspace', 'bt709',
-        '-color_primaries', 'bt709',
-        '-color_trc', 'bt709',
-        '-color_range', 'tv',
+        '-preset', spec.preset ?? MP4_PRESET,
+        '-crf', String(spec.crf ?? MP4_CRF),
+        ...BT709_TAGS,
         // Index at the front so browsers start playing before the whole file arrives.
         '-movflags', '+faststart',
         '-f', 'mp4',
         '-y',
       ];
-    case 'gif':
+    case 'webm':
       return [
-        // One filter graph: a palette built from every frame, then applied with error diffusion.
-        '-vf', 'vflip,split[frames][forPalette];[forPalette]palettegen=stats_mode=full[palette];[frames][palette]paletteuse=dither=sierra2_4a',
-        // Loop forever.
-        '-loop', '0',
+        '-vf', spec.alpha ? 'vflip,format=yuva420p' : 'vflip,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p',
+        '-c:v', 'libvpx-vp9',
+        // Constant quality: with a zero bitrate cap the CRF alone decides.
+        '-crf', String(spec.crf ?? WEBM_CRF),
+        '-b:v', '0',
+        // Speed: good quality, fast setting, rows in parallel.
+        '-deadline', 'good',
+        '-cpu-used', '4',
+        '-row-mt', '1',
+        ...(spec.alpha ? ['-auto-alt-ref', '0'] : BT709_TAGS),
+        '-f', 'webm',
+        '-y',
+      ];
+    case 'gif': {
+      const { colors, dither } = spec.gif ?? DEFAULT_GIF;
+      return [
+        // One filter graph: a palette built from every frame of the clip, then applied.
+        '-vf',
+        `vflip,split[frames][forPalette];[forPalette]palettegen=stats_mode=full:max_colors=${colors}[palette];` +
+          `[frames][palette]paletteuse=dither=${dither}`,
+        '-loop', String(gifLoopValue(spec.loopCount ?? 0)),
         '-f', 'gif',
         '-y',
       ];
+    }
+    case 'apng':
+      return ['-vf', 'vflip', '-c:v', 'apng', '-pix_fmt', pngPixelFormat(spec), '-plays', String(spec.loopCount ?? 0), '-f', 'apng', '-y'];
     case 'png':
       return ['-vf', 'vflip', '-frames:v', '1', '-c:v', 'png', '-pix_fmt', pngPixelFormat(spec), '-update', '1', '-f', 'image2', '-y'];
     case 'png-sequence':
@@ -88,6 +130,25 @@ function outputArgs(spec: EncodeSpec): string[] {
   }
 }
 
+const BT709_TAGS = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
+
 function pngPixelFormat(spec: EncodeSpec): string {
   return spec.alpha ? 'rgba' : 'rgb24';
+}
+
+/** Arguments that join same-format chunks listed in `listPath` (an ffconcat file) without re-encoding. */
+export function concatArgs(listPath: string, outputPath: string, kind: 'mp4' | 'webm'): string[] {
+  return [
+    '-hide_banner',
+    '-loglevel', 'error',
+    '-f', 'concat',
+    '-safe', '0',
+    '-i', listPath,
+    // Copy the compressed streams: joining loses nothing.
+    '-c', 'copy',
+    ...(kind === 'mp4' ? ['-movflags', '+faststart'] : []),
+    '-f', kind,
+    '-y',
+    outputPath,
+  ];
 }

@@ -7,6 +7,8 @@ import { looksLikeGotrace, readGotrace } from './gotrace/read-gotrace.ts';
 /** How many leading bytes an error message shows when the format is not recognised. */
 const SHOWN_BYTES = 8;
 
+const NOT_A_TRACE = 'not a Go execution trace or gotrace recording';
+
 /** The formats {@link detectTraceFormat} recognises. */
 export type DetectedFormat = 'go' | 'gotrace';
 
@@ -38,11 +40,9 @@ export function detectTraceFormat(bytes: Uint8Array): DetectedFormat {
   if (looksLikeGoTrace(bytes)) return 'go';
   if (looksLikeGotrace(bytes)) return 'gotrace';
   if (bytes.length === 0) {
-    throw new TraceFormatError('not a Go execution trace or gotrace recording: the file is empty', { offset: 0 });
+    throw new TraceFormatError(`${NOT_A_TRACE}: the file is empty`, { offset: 0 });
   }
-  throw new TraceFormatError(`not a Go execution trace or gotrace recording: starts with ${describeStart(bytes)}`, {
-    offset: 0,
-  });
+  throw new TraceFormatError(`${NOT_A_TRACE}: starts with ${describeStart(bytes)}`, { offset: 0 });
 }
 
 /** `bytes 89 50 4e 47 …`, plus the text when the start is printable ASCII. */

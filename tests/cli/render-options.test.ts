@@ -23,10 +23,10 @@ describe('parseRenderFlags', () => {
     expect(settings.notices).toEqual(['GIF players cannot show 30 fps exactly; using 25 fps']);
   });
 
-  it('refuses odd sizes for H.264 and suggests the next even size', () => {
-    expect(() => parseRenderFlags(flags({ size: '641x361' }))).toThrowErrorMatchingInlineSnapshot(
-      `[UsageError: --size 641x361: H.264 needs an even width and height (try 642x362)]`,
-    );
+  it('rounds odd sizes up to even for video and says so', () => {
+    const settings = parseRenderFlags(flags({ size: '641x361' }));
+    expect(settings).toMatchObject({ width: 642, height: 362 });
+    expect(settings.notices).toEqual(['MP4 video needs an even width and height; rendering 642x362 instead of 641x361']);
     expect(parseRenderFlags(flags({ output: 'a.png', size: '641x361' }))).toMatchObject({ width: 641, height: 361 });
   });
 

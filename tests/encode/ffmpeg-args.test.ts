@@ -69,7 +69,7 @@ describe('outputKindOf', () => {
 
   it('rejects unknown extensions and patterns that are not PNG', () => {
     expect(() => outputKindOf('clip.avi')).toThrowErrorMatchingInlineSnapshot(
-      `[UsageError: output clip.avi: unknown extension '.avi'; use .mp4, .gif, .png or a pattern like frames/%04d.png]`,
+      `[UsageError: output clip.avi: unknown extension '.avi'; use .mp4, .webm, .gif, .apng, .png or a pattern like frames/%04d.png]`,
     );
     expect(() => outputKindOf('frames/%04d.jpg')).toThrowError(/must end in \.png/);
   });

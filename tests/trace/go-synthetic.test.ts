@@ -101,7 +101,7 @@ describe('readGoTrace on coroutine switches (format 1.23+)', () => {
       id: 12,
       name: 'main.sleeper',
       createdNs: 0,
-      spans: [{ startNs: 0, state: 'sleeping', reasonText: 'sleep' }],
+      spans: [{ startNs: 0, state: 'sleeping' }],
     });
   });
 });

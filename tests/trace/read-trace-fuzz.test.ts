@@ -10,10 +10,13 @@ const fixture = (name: string): Uint8Array => readFileSync(fileURLToPath(new URL
 
 const GO_TRACES = [fixture('go/sync/trace-go1.26.out'), fixture('go/select/trace-go1.22.out'), fixture('go/iterpull/trace-go1.26.out')];
 
-/** True when reading either succeeds or fails with our typed error. */
+/** True when reading either fails with our typed error or gives a well-formed model. */
 function readsOrFailsCleanly(bytes: Uint8Array): boolean {
   try {
-    readTrace(bytes);
+    const model = readTrace(bytes);
+    for (const g of model.goroutines) {
+      if (!Number.isInteger(g.id) || g.id < 0 || g.spans.length === 0) throw new Error(`bad goroutine ${g.id}`);
+    }
     return true;
   } catch (error) {
     if (error instanceof TraceFormatError) return true;

@@ -23,7 +23,8 @@ export const SLEEP_REASON = 'sleep';
  * Unknown reasons become `other`; the raw text is kept whenever there is one.
  *
  * @example
- * blockedSpan(5, 'sync.(*Cond).Wait') // → { startNs: 5, state: 'blocked', reason: 'sync.Cond', reasonText: 'sync.(*Cond).Wait' }
+ * blockedSpan(5, 'sync.(*Cond).Wait')
+ * // → { startNs: 5, state: 'blocked', reason: 'sync.Cond', reasonText: 'sync.(*Cond).Wait' }
  */
 export function blockedSpan(startNs: number, reasonText: string): StateSpan {
   if (reasonText === SLEEP_REASON) return { startNs, state: 'sleeping', reasonText };

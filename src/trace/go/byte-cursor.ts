@@ -76,9 +76,8 @@ export class ByteCursor {
       if (byte < 0x80) return value > MAX_EXACT_VALUE ? NONE : value;
       scale *= 128;
     }
-    throw new TraceFormatError(`${this.context}varint at offset ${hex(start)} is longer than ${MAX_VARINT_BYTES} bytes`, {
-      offset: start,
-    });
+    const message = `${this.context}varint at offset ${hex(start)} is longer than ${MAX_VARINT_BYTES} bytes`;
+    throw new TraceFormatError(message, { offset: start });
   }
 
   /** Returns a view of the next `length` bytes and moves past them. */

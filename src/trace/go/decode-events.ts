@@ -110,7 +110,12 @@ export class EventView implements TraceEvent {
  * @example
  * decodeEventBatch(bytes, batch, stream, 26); stream.view(0).type // → 10 (ProcStart)
  */
-export function decodeEventBatch(bytes: Uint8Array, batch: RawBatch, stream: EventStream, version: number): number {
+export function decodeEventBatch(
+  bytes: Uint8Array,
+  batch: RawBatch,
+  stream: EventStream,
+  version: number,
+): number {
   const { tables } = stream;
   const where = `generation ${tables.gen}: batch at offset ${hex(batch.offset)}`;
   const cursor = new ByteCursor(bytes, batch.payloadStart, batch.payloadEnd, where);
@@ -123,9 +128,8 @@ export function decodeEventBatch(bytes: Uint8Array, batch: RawBatch, stream: Eve
     const type = cursor.readByte();
     const spec = eventSpec(type, version);
     if (spec === undefined) {
-      throw new TraceFormatError(`${where}: unknown event type ${type} at offset ${hex(offset)} for format 1.${version}`, {
-        offset,
-      });
+      const message = `${where}: unknown event type ${type} at offset ${hex(offset)} for format 1.${version}`;
+      throw new TraceFormatError(message, { offset });
     }
 
     args.length = 0;
@@ -134,10 +138,8 @@ export function decodeEventBatch(bytes: Uint8Array, batch: RawBatch, stream: Eve
       for (let i = 1; i < spec.args.length; i++) args.push(cursor.readUvarint());
     } catch (error) {
       if (!(error instanceof EndOfDataError)) throw error;
-      throw new TraceFormatError(`${where}: event ${spec.name} at offset ${hex(offset)} runs past the end of the batch`, {
-        offset,
-        cause: error,
-      });
+      const message = `${where}: event ${spec.name} at offset ${hex(offset)} runs past the end of the batch`;
+      throw new TraceFormatError(message, { offset, cause: error });
     }
 
     for (const index of spec.stringArgs) {

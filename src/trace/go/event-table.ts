@@ -59,7 +59,14 @@ export interface EventSpec {
 }
 
 /** Argument names that refer to the generation's string table. */
-const STRING_ARG_NAMES = new Set(['reason_string', 'kind_string', 'label_string', 'name_string', 'key_string', 'value_string']);
+const STRING_ARG_NAMES = new Set([
+  'reason_string',
+  'kind_string',
+  'label_string',
+  'name_string',
+  'key_string',
+  'value_string',
+]);
 
 /** Argument names that refer to the generation's stack table. */
 const STACK_ARG_NAMES = new Set(['stack', 'new_stack']);

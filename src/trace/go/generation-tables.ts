@@ -33,7 +33,11 @@ export interface GenerationTables {
  * @example
  * readGenerationTables(bytes, { gen: 1, batches }, 26).strings.get(12) // → 'chan receive'
  */
-export function readGenerationTables(bytes: Uint8Array, raw: RawGeneration, version: number): GenerationTables {
+export function readGenerationTables(
+  bytes: Uint8Array,
+  raw: RawGeneration,
+  version: number,
+): GenerationTables {
   const strings = new Map<number, string>([[0, '']]);
   const stackFuncIds = new Map<number, number[]>();
   const eventBatches: RawBatch[] = [];
@@ -50,20 +54,20 @@ export function readGenerationTables(bytes: Uint8Array, raw: RawGeneration, vers
       else if (first === EventType.Stacks) readStacks(cursor, stackFuncIds, where);
       else if (first === EventType.CPUSamples) continue;
       else if (isTimingBatch(first, version)) {
-        if (ticksPerSecond !== 0) throw new TraceFormatError(`${where}: second frequency batch`, { offset: batch.offset });
+        if (ticksPerSecond !== 0) throw fail(`${where}: second frequency batch`, batch.offset);
         ticksPerSecond = readFrequency(cursor, version, where);
       } else eventBatches.push(batch);
     } catch (error) {
       if (!(error instanceof EndOfDataError)) throw error;
-      throw new TraceFormatError(`${where}: entry at offset ${hex(error.offset)} runs past the end of the batch`, {
-        offset: error.offset,
-        cause: error,
-      });
+      const message = `${where}: entry at offset ${hex(error.offset)} runs past the end of the batch`;
+      throw new TraceFormatError(message, { offset: error.offset, cause: error });
     }
   }
 
   if (ticksPerSecond === 0) {
-    throw new TraceFormatError(`generation ${raw.gen} has no frequency batch; the trace is damaged or truncated`);
+    throw new TraceFormatError(
+      `generation ${raw.gen} has no frequency batch; the trace is damaged or truncated`,
+    );
   }
   return {
     gen: raw.gen,
@@ -78,7 +82,12 @@ function isTimingBatch(first: number, version: number): boolean {
   return version >= SYNC_BATCH_SINCE ? first === EventType.Sync : first === EventType.Frequency;
 }
 
-function readStrings(cursor: ByteCursor, strings: Map<number, string>, decoder: TextDecoder, where: string): void {
+function readStrings(
+  cursor: ByteCursor,
+  strings: Map<number, string>,
+  decoder: TextDecoder,
+  where: string,
+): void {
   cursor.readByte(); // Strings
   while (!cursor.done) {
     const offset = cursor.offset;
@@ -86,10 +95,11 @@ function readStrings(cursor: ByteCursor, strings: Map<number, string>, decoder: 
     const id = cursor.readUvarint();
     const length = cursor.readUvarint();
     if (length < 0 || length > MAX_STRING_BYTES) {
-      throw new TraceFormatError(`${where}: string ${id} at offset ${hex(offset)}: invalid length ${length}, maximum is ${MAX_STRING_BYTES}`, { offset });
+      const limit = `maximum is ${MAX_STRING_BYTES}`;
+      throw fail(`${where}: string ${id} at offset ${hex(offset)}: invalid length ${length}, ${limit}`, offset);
     }
     if (strings.has(id) && id !== 0) {
-      throw new TraceFormatError(`${where}: string id ${id} at offset ${hex(offset)} is defined twice`, { offset });
+      throw fail(`${where}: string id ${id} at offset ${hex(offset)} is defined twice`, offset);
     }
     strings.set(id, decoder.decode(cursor.readBytes(length)));
   }
@@ -103,7 +113,8 @@ function readStacks(cursor: ByteCursor, stacks: Map<number, number[]>, where: st
     const id = cursor.readUvarint();
     const frameCount = cursor.readUvarint();
     if (frameCount < 0 || frameCount > MAX_FRAMES_PER_STACK) {
-      throw new TraceFormatError(`${where}: stack ${id} at offset ${hex(offset)}: invalid frame count ${frameCount}, maximum is ${MAX_FRAMES_PER_STACK}`, { offset });
+      const limit = `maximum is ${MAX_FRAMES_PER_STACK}`;
+      throw fail(`${where}: stack ${id} at offset ${hex(offset)}: invalid frame count ${frameCount}, ${limit}`, offset);
     }
     const funcIds: number[] = [];
     for (let i = 0; i < frameCount; i++) {
@@ -127,10 +138,10 @@ function readFrequency(cursor: ByteCursor, version: number, where: string): numb
     } else if (type === EventType.ClockSnapshot && version >= SYNC_BATCH_SINCE) {
       for (let i = 0; i < 4; i++) cursor.readUvarint(); // dt, mono, sec, nsec
     } else {
-      throw new TraceFormatError(`${where}: unexpected byte ${type} at offset ${hex(offset)} in the timing batch`, { offset });
+      throw fail(`${where}: unexpected byte ${type} at offset ${hex(offset)} in the timing batch`, offset);
     }
   }
-  if (ticksPerSecond <= 0) throw new TraceFormatError(`${where}: invalid frequency ${ticksPerSecond}`, { offset: cursor.offset });
+  if (ticksPerSecond <= 0) throw fail(`${where}: invalid frequency ${ticksPerSecond}`, cursor.offset);
   return ticksPerSecond;
 }
 
@@ -138,7 +149,7 @@ function expectByte(cursor: ByteCursor, expected: number, what: string, where: s
   const offset = cursor.offset;
   const type = cursor.readByte();
   if (type !== expected) {
-    throw new TraceFormatError(`${where}: expected a ${what} entry at offset ${hex(offset)}, found byte ${type}`, { offset });
+    throw fail(`${where}: expected a ${what} entry at offset ${hex(offset)}, found byte ${type}`, offset);
   }
 }
 
@@ -154,11 +165,17 @@ function resolveStacks(
       funcIds.map((funcId) => {
         const name = strings.get(funcId);
         if (name === undefined) {
-          throw new TraceFormatError(`generation ${gen}: stack ${id} names function string ${funcId}, which the generation does not define`);
+          throw new TraceFormatError(
+            `generation ${gen}: stack ${id} names function string ${funcId}, which the generation does not define`,
+          );
         }
         return name;
       }),
     );
   }
   return stacks;
+}
+
+function fail(message: string, offset: number): TraceFormatError {
+  return new TraceFormatError(message, { offset });
 }

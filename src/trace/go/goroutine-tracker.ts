@@ -56,27 +56,31 @@ export class GoroutineTracker {
   readonly unblocks: UnblockRecord[] = [];
   private readonly records = new Map<number, GoroutineRecord>();
 
-  /** Feeds one event with the goroutine current on its thread (`current`, -1 for none); call in global order. */
+  /** Feeds one event and the goroutine current on its thread (-1 for none); call in global order. */
   handle(event: TraceEvent, current: number, timeNs: number): void {
-
     switch (event.type) {
       case E.GoCreate:
       case E.GoCreateBlocked: {
         const g = this.create(event.arg(0), timeNs, current === NONE ? null : current);
         this.transition(g, framesOf(event, event.arg(CREATE_NEW_STACK)));
-        this.enter(g, event.type === E.GoCreate ? { startNs: timeNs, state: 'runnable' } : blockedSpan(timeNs, ''));
+        const created = event.type === E.GoCreate;
+        this.enter(g, created ? { startNs: timeNs, state: 'runnable' } : blockedSpan(timeNs, ''));
         break;
       }
-      case E.GoCreateSyscall:
-        this.enter(this.transition(this.create(event.arg(0), timeNs, null)), { startNs: timeNs, state: 'syscall' });
+      case E.GoCreateSyscall: {
+        const g = this.transition(this.create(event.arg(0), timeNs, null));
+        this.enter(g, { startNs: timeNs, state: 'syscall' });
         break;
+      }
       case E.GoStart:
         this.start(this.transition(this.get(event.arg(0))), timeNs);
         break;
       case E.GoStop: {
         const g = this.transition(this.get(current), framesOf(event, event.arg(STOP_STACK)));
         const text = reasonOf(event, event.arg(STOP_REASON));
-        this.enter(g, text === '' ? { startNs: timeNs, state: 'runnable' } : { startNs: timeNs, state: 'runnable', reasonText: text });
+        const span: StateSpan = { startNs: timeNs, state: 'runnable' };
+        if (text !== '') span.reasonText = text;
+        this.enter(g, span);
         break;
       }
       case E.GoBlock: {
@@ -114,9 +118,11 @@ export class GoroutineTracker {
         this.start(next, timeNs);
         break;
       }
-      case E.GoSyscallBegin:
-        this.enter(this.transition(this.get(current), framesOf(event, event.arg(SYSCALL_STACK))), { startNs: timeNs, state: 'syscall' });
+      case E.GoSyscallBegin: {
+        const g = this.transition(this.get(current), framesOf(event, event.arg(SYSCALL_STACK)));
+        this.enter(g, { startNs: timeNs, state: 'syscall' });
         break;
+      }
       case E.GoSyscallEnd:
         this.enter(this.transition(this.get(current)), { startNs: timeNs, state: 'running' });
         break;
@@ -128,9 +134,11 @@ export class GoroutineTracker {
         this.end(this.transition(this.get(current)), timeNs);
         break;
       case E.GoStatus:
-      case E.GoStatusStack:
-        this.status(event.arg(0), event.arg(2), event.type === E.GoStatusStack ? framesOf(event, event.arg(STATUS_STACK)) : [], timeNs);
+      case E.GoStatusStack: {
+        const stack = event.type === E.GoStatusStack ? framesOf(event, event.arg(STATUS_STACK)) : NO_FRAMES;
+        this.status(event.arg(0), event.arg(2), stack, timeNs);
         break;
+      }
     }
   }
 
@@ -159,6 +167,7 @@ export class GoroutineTracker {
     this.enter(g, { startNs: timeNs, state: 'running' });
   }
 
+  /** A new record; ids below 0 (only in damaged traces) get one that is never listed. */
   private create(id: number, timeNs: number, parentId: number | null): GoroutineRecord {
     const g: GoroutineRecord = {
       id,
@@ -172,7 +181,7 @@ export class GoroutineTracker {
       lastBlock: undefined,
       awaitingStart: [],
     };
-    this.records.set(id, g);
+    if (id >= 0) this.records.set(id, g);
     return g;
   }
 
@@ -217,12 +226,16 @@ function statusSpan(status: number, startNs: number, stack: readonly string[]): 
       return { startNs, state: 'running' };
     case GoStatus.Syscall:
       return { startNs, state: 'syscall' };
-    default:
-      return blockedSpan(startNs, reasonFromFrames(stack));
+    default: {
+      // The reason is only guessed from the stack, so no reasonText.
+      const { reasonText: _guess, ...span } = blockedSpan(startNs, reasonFromFrames(stack));
+      return span;
+    }
   }
 }
 
 /** The Go tools' test for runtime-internal goroutines, plus the tracer's own helpers. */
 function isRuntimeName(name: string): boolean {
-  return name === '' || (name.startsWith('runtime.') && name !== 'runtime.main') || name.startsWith('runtime/trace.');
+  if (name === '' || name.startsWith('runtime/trace.')) return true;
+  return name.startsWith('runtime.') && name !== 'runtime.main';
 }

@@ -8,6 +8,9 @@ type WakerOperation = 'send' | 'receive' | 'select' | 'close' | 'sync' | 'intern
 /** How many innermost waker frames to search for a recognisable operation. */
 const FRAMES_TO_SEARCH = 4;
 
+/** Waker frames of the sync package and the semaphores under it. */
+const SYNC_PREFIXES = ['sync.', 'internal/sync.', 'runtime.semrelease'];
+
 /** Block reasons that only the scheduler ends (timers, the network poller): never a message. */
 const SCHEDULER_REASONS = new Set(['sleep', 'network']);
 
@@ -30,15 +33,17 @@ const SCHEDULER_REASONS = new Set(['sleep', 'network']);
  * wakee's next start. For wakee → waker the sender had parked with its value
  * first, so `sendNs` is the wakee's block time and `receiveNs` the unblock,
  * when the waker took the value. A wakee that never ran again receives at
- * `traceEndNs`. The runtime's own traffic is left out: a waker whose whole
- * stack is `runtime.*` or unnamed (GC workers, the tracer), or whose
- * channel operation was called by a `runtime.` function (the runtime's
- * internal channels, even when used on a program goroutine).
- * The runtime records no `runtime.closechan` frame for a
- * close: the waker's stack starts in the closing user function, and that is
- * how a close is recognised. Wake-ups by the scheduler (no current goroutine or no stack)
- * and ends of `sleep`/`network` waits are not messages. Two selects meeting
- * cannot be told apart from the trace; that case is read as waker → wakee.
+ * `traceEndNs`.
+ *
+ * A close is recognised by the closing user function on top of the waker's
+ * stack: the runtime records no `runtime.closechan` frame. Two selects
+ * meeting cannot be told apart; that case is read as waker → wakee.
+ *
+ * Not messages: wake-ups by the scheduler (no current goroutine or no
+ * stack), ends of `sleep` and `network` waits, and the runtime's own traffic
+ * (a waker whose whole stack is `runtime.*` or unnamed, such as GC workers
+ * and the tracer, or a channel operation called by a `runtime.` function,
+ * such as the GC's internal channels used on a program goroutine).
  *
  * @example
  * inferMessages([{ wakerId: 7, wakeeId: 8, timeNs: 100, wakerFrames: ['runtime.chansend1', 'main.ping'],
@@ -61,7 +66,11 @@ export function inferMessages(unblocks: readonly UnblockRecord[], traceEndNs: nu
   return messages.sort((a, b) => a.sendNs - b.sendNs);
 }
 
-function inferMessage(unblock: UnblockRecord, operation: WakerOperation, traceEndNs: number): Message | undefined {
+function inferMessage(
+  unblock: UnblockRecord,
+  operation: WakerOperation,
+  traceEndNs: number,
+): Message | undefined {
   const { wakerId, wakeeId, timeNs, wakerFrames, wakeeBlock } = unblock;
   if (wakerId === NONE || wakerId === wakeeId || wakerFrames.length === 0) return undefined;
   const waited = wakeeBlock?.reasonText ?? '';
@@ -86,7 +95,8 @@ function inferMessage(unblock: UnblockRecord, operation: WakerOperation, traceEn
   if (waited === 'sync' || waited === 'sync.(*Cond).Wait') return forward('sync');
   switch (waited) {
     case 'chan receive':
-      return operation === 'send' || operation === 'select' || operation === 'close' ? forward('channel') : undefined;
+      if (operation === 'send' || operation === 'select' || operation === 'close') return forward('channel');
+      return undefined;
     case 'chan send':
       return operation === 'receive' || operation === 'select' ? backward() : undefined;
     case 'select':
@@ -106,10 +116,10 @@ function wakerOperation(frames: readonly string[]): WakerOperation {
   if (frames.every(isRuntimeFrame)) return 'internal';
   for (const [depth, frame] of frames.slice(0, FRAMES_TO_SEARCH).entries()) {
     const operation = channelOperation(frame);
-    if (operation !== undefined) return frames[depth + 1]?.startsWith('runtime.') === true ? 'internal' : operation;
-    if (frame.startsWith('sync.') || frame.startsWith('internal/sync.') || frame.startsWith('runtime.semrelease')) {
-      return 'sync';
+    if (operation !== undefined) {
+      return frames[depth + 1]?.startsWith('runtime.') === true ? 'internal' : operation;
     }
+    if (SYNC_PREFIXES.some((prefix) => frame.startsWith(prefix))) return 'sync';
     // The first frame outside the runtime ends the search. On top, it is a close:
     // the runtime leaves closechan out of the waker's stack.
     if (!isRuntimeFrame(frame) && !frame.startsWith('internal/')) return depth === 0 ? 'close' : 'unknown';

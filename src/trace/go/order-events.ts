@@ -93,7 +93,8 @@ export class EventOrderer {
       case E.GoSwitchDestroy:
         return state.goroutineMayAdvance(event.arg(0), 'waiting', event.arg(1));
       case E.ProcStart:
-        return state.threadOf(event.m).p === NONE && state.procMayAdvance(event.arg(0), IDLE, event.arg(PROC_START_SEQ));
+        if (state.threadOf(event.m).p !== NONE) return false;
+        return state.procMayAdvance(event.arg(0), IDLE, event.arg(PROC_START_SEQ));
       case E.ProcSteal:
         return state.procMayAdvance(event.arg(0), IN_SYSCALL, event.arg(PROC_STEAL_SEQ));
       case E.GoSyscallEndBlocked:

@@ -53,7 +53,8 @@ export function* readGenerations(bytes: Uint8Array, version: number): Generator<
     // 1. Go 1.26 closes each generation with one marker byte.
     if (hasEndMarker && kind === EventType.EndOfGeneration) {
       if (current === undefined) {
-        throw new TraceFormatError(`end-of-generation marker at offset ${hex(offset)} closes no generation`, { offset });
+        const message = `end-of-generation marker at offset ${hex(offset)} closes no generation`;
+        throw new TraceFormatError(message, { offset });
       }
       cursor.offset++;
       yield current;
@@ -126,7 +127,8 @@ function readBatchHeader(cursor: ByteCursor, genHint: number): { gen: number; ra
     const timeTicks = cursor.readUvarint();
     const size = cursor.readUvarint();
     if (gen <= 0) {
-      throw new TraceFormatError(`batch at offset ${hex(offset)}: invalid generation number ${gen}`, { offset });
+      const message = `batch at offset ${hex(offset)}: invalid generation number ${gen}`;
+      throw new TraceFormatError(message, { offset });
     }
     if (size < 0 || size > MAX_BATCH_BYTES) {
       throw new TraceFormatError(

@@ -4,6 +4,7 @@ import { readGenerationTables } from './generation-tables.ts';
 import { GoroutineTracker } from './goroutine-tracker.ts';
 import { inferMessages } from './infer-messages.ts';
 import { EventOrderer } from './order-events.ts';
+import type { EventSink } from './order-events.ts';
 import { readGenerations } from './read-generations.ts';
 import { readTraceHeader } from './trace-header.ts';
 
@@ -53,7 +54,8 @@ export function readGoTraceWithStats(bytes: Uint8Array): { model: TraceModel; st
       stats.events += decodeEventBatch(bytes, batch, stream, version);
     }
 
-    orderer.orderGeneration(raw.gen, streams.values(), (event, g, timeNs) => tracker.handle(event, g, timeNs));
+    const sink: EventSink = (event, g, timeNs) => tracker.handle(event, g, timeNs);
+    orderer.orderGeneration(raw.gen, streams.values(), sink);
     stats.generations++;
   }
 

@@ -91,12 +91,15 @@ export class SchedulerState {
     switch (event.type) {
       case E.ProcStatus:
         // A P already known to be in a syscall stays so when the runtime reports it abandoned.
-        if (event.arg(1) === ProcStatus.SyscallAbandoned && this.procs.get(event.arg(0))?.status === ProcStatus.Syscall) {
+        const known = this.procs.get(event.arg(0))?.status;
+        if (event.arg(1) === ProcStatus.SyscallAbandoned && known === ProcStatus.Syscall) {
           this.setProc(event.arg(0), ProcStatus.Syscall, 0);
           break;
         }
         this.setProc(event.arg(0), event.arg(1), 0);
-        if (event.arg(1) === ProcStatus.Running || event.arg(1) === ProcStatus.Syscall) thread.p = event.arg(0);
+        if (event.arg(1) === ProcStatus.Running || event.arg(1) === ProcStatus.Syscall) {
+          thread.p = event.arg(0);
+        }
         break;
       case E.ProcStart:
         this.setProc(event.arg(0), ProcStatus.Running, event.arg(1));
@@ -208,7 +211,7 @@ export class SchedulerState {
     if (p !== NONE) this.update(this.procs, p, status, seq);
   }
 
-  /** Sets the status, and the sequence number when the event carries one (it then belongs to this generation). */
+  /** Sets the status, and the sequence number when the event carries one (then of this generation). */
   private update(states: Map<number, SeqState>, id: number, status: number, seq: number | undefined): void {
     let state = states.get(id);
     if (state === undefined) {

@@ -42,7 +42,8 @@ export function parseGotrace(bytes: Uint8Array): GotraceCommand[] {
   const text = new TextDecoder().decode(bytes);
   const prefix = WRAPPER_PREFIX.exec(text);
   if (prefix === null) {
-    throw new TraceFormatError('not a gotrace recording: expected a JSON array, optionally as `data = [...]`', { offset: 0 });
+    const message = 'not a gotrace recording: expected a JSON array, optionally as `data = [...]`';
+    throw new TraceFormatError(message, { offset: 0 });
   }
   const body = text.slice(prefix[0].length).replace(/[\s;]*$/, '');
 
@@ -51,10 +52,12 @@ export function parseGotrace(bytes: Uint8Array): GotraceCommand[] {
     parsed = JSON.parse(body);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new TraceFormatError(`invalid gotrace recording: ${lowerFirst(detail)}`, { offset: prefix[0].length, cause: error });
+    const message = `invalid gotrace recording: ${lowerFirst(detail)}`;
+    throw new TraceFormatError(message, { offset: prefix[0].length, cause: error });
   }
   if (!Array.isArray(parsed)) {
-    throw new TraceFormatError('invalid gotrace recording: the data is not an array', { offset: prefix[0].length });
+    const message = 'invalid gotrace recording: the data is not an array';
+    throw new TraceFormatError(message, { offset: prefix[0].length });
   }
   return parsed.map((element, index) => toCommand(element, index));
 }
@@ -66,20 +69,23 @@ function toCommand(element: unknown, index: number): GotraceCommand {
   const record = element as Record<string, unknown>;
   const { t, command } = record;
   if (typeof t !== 'number' || !Number.isFinite(t)) {
-    throw new TraceFormatError(`invalid gotrace recording: element ${index} has no numeric "t" (got ${JSON.stringify(t) ?? 'nothing'})`);
+    const got = JSON.stringify(t) ?? 'nothing';
+    throw new TraceFormatError(`invalid gotrace recording: element ${index} has no numeric "t" (got ${got})`);
   }
   if (typeof command !== 'string') {
     throw new TraceFormatError(`invalid gotrace recording: element ${index} has no "command" string`);
   }
 
-  const result: GotraceCommand = { t, command };
+  // The model counts whole nanoseconds.
+  const result: GotraceCommand = { t: Math.round(t), command };
   for (const key of ['name', 'parent', 'from', 'to', 'ch'] as const) {
     const value = record[key];
     if (typeof value === 'string') result[key] = value;
     else if (typeof value === 'number') result[key] = String(value);
   }
   if ('value' in record) result.value = record.value;
-  if (typeof record.duration === 'number' && Number.isFinite(record.duration)) result.duration = record.duration;
+  const { duration } = record;
+  if (typeof duration === 'number' && Number.isFinite(duration)) result.duration = Math.round(duration);
   return result;
 }
 

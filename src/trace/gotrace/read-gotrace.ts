@@ -22,7 +22,8 @@ const MAIN_NAME = 'main';
  * created are ignored.
  *
  * @example
- * readGotrace(bytes).messages[0] // → { fromId: 2, toId: 1, sendNs: 264968, receiveNs: 311718, kind: 'channel', value: '42', channel: 'ch' }
+ * readGotrace(bytes).messages[0]
+ * // → { fromId: 2, toId: 1, sendNs: 264968, receiveNs: 311718, kind: 'channel', value: '42', channel: 'ch' }
  */
 export function readGotrace(bytes: Uint8Array): TraceModel {
   const commands = parseGotrace(bytes).sort((a, b) => a.t - b.t);
@@ -71,7 +72,8 @@ export function readGotrace(bytes: Uint8Array): TraceModel {
 /** Ids for every created name: `#N` keeps N, `main` gets 1, the rest count up in order of creation. */
 function assignIds(commands: readonly GotraceCommand[]): Map<string, number> {
   const ids = new Map<string, number>();
-  const created = commands.filter((c) => c.command === 'create goroutine' && c.name !== undefined).map((c) => c.name as string);
+  const created: string[] = [];
+  for (const c of commands) if (c.command === 'create goroutine' && c.name !== undefined) created.push(c.name);
   for (const name of created) {
     const match = NUMBERED_NAME.exec(name);
     if (match !== null) ids.set(name, Number(match[1]));
@@ -89,7 +91,11 @@ function assignIds(commands: readonly GotraceCommand[]): Map<string, number> {
   return ids;
 }
 
-function create(cmd: GotraceCommand, ids: ReadonlyMap<string, number>, goroutines: ReadonlyMap<string, Goroutine>): Goroutine {
+function create(
+  cmd: GotraceCommand,
+  ids: ReadonlyMap<string, number>,
+  goroutines: ReadonlyMap<string, Goroutine>,
+): Goroutine {
   const name = cmd.name as string;
   const id = ids.get(name) as number;
   const parentId = cmd.parent === undefined ? null : (goroutines.get(cmd.parent)?.id ?? null);
