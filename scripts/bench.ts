@@ -4,9 +4,17 @@
  */
 
 import { benchGlBackends } from './bench/gl-backends.ts';
+import { benchTraceRead } from './bench/trace-read.ts';
+import { benchMemory } from './bench/memory.ts';
+import { benchPipeline } from './bench/pipeline.ts';
+import { benchSceneThousands } from './bench/scene-thousands.ts';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   gl: benchGlBackends,
+  'trace-read': benchTraceRead,
+  pipeline: benchPipeline,
+  memory: benchMemory,
+  'scene-thousands': benchSceneThousands,
 };
 
 const requested = process.argv.slice(2);

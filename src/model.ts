@@ -50,10 +50,74 @@ export interface Goroutine {
   runtime: boolean;
   /** Number of state transitions Go's own reader reports for this goroutine (Go traces only). */
   transitions?: number;
+  /** `runtime/trace` regions this goroutine ran (`trace.WithRegion`, `trace.StartRegion`), by start time; absent when none. */
+  regions?: UserRegion[];
+  /** `runtime/trace` logs this goroutine wrote (`trace.Log`), in time order; absent when none. */
+  logs?: UserLog[];
+}
+
+/** A `runtime/trace` region on one goroutine. */
+export interface UserRegion {
+  name: string;
+  /** The task the region belongs to; 0 for none. */
+  taskId: number;
+  /** 0 when the region began before tracing started. */
+  startNs: number;
+  /** `null` when the region was still open at the end of the trace. */
+  endNs: number | null;
+}
+
+/**
+ * One `trace.Log(ctx, category, message)` call.
+ *
+ * Convention: a log with category `value` written by a goroutine just before
+ * a channel operation that becomes a message (while it is still running,
+ * before it sends or blocks) labels that message: its text becomes
+ * {@link Message.value}. Each log labels at most one message.
+ */
+export interface UserLog {
+  timeNs: number;
+  /** The task the log belongs to; 0 for none. */
+  taskId: number;
+  category: string;
+  message: string;
+}
+
+/** One processor (a P: the right to run Go code) and which goroutine it ran when. */
+export interface Processor {
+  /** P id as the runtime numbers them, from 0. */
+  id: number;
+  /** Stretches in which it ran one goroutine, in time order; syscall time is not a run. */
+  runs: ProcessorRun[];
+}
+
+/** A processor running one goroutine from `startNs` to `endNs`. */
+export interface ProcessorRun {
+  goroutineId: number;
+  startNs: number;
+  endNs: number;
+}
+
+/** A stretch of runtime activity: a garbage collection or a stop-the-world pause. */
+export interface RuntimeSpan {
+  startNs: number;
+  /** The end of the trace when it was still going on then. */
+  endNs: number;
+  /** Why the world was stopped, as Go names it (`GC mark termination`, `start trace`, …); stop-the-world spans only. */
+  reason?: string;
 }
 
 /** How a message was inferred. `sync` covers mutex, WaitGroup and Cond hand-offs. */
 export type MessageKind = 'channel' | 'sync';
+
+/**
+ * The operation behind a message, finer than {@link MessageKind}: for
+ * channels `send` (a send reached a waiting receiver), `receive` (a receive
+ * took a parked sender's value), `select` (a select on either side) or
+ * `close`; for `sync` messages `mutex`, `waitgroup`, `cond` or `sync` (other
+ * primitives).
+ */
+export type MessageOperation = 'send' | 'receive' | 'select' | 'close' | 'mutex' | 'waitgroup' | 'cond' | 'sync';
 
 /** A value (or a wake-up) passing from one goroutine to another. */
 export interface Message {
@@ -64,7 +128,9 @@ export interface Message {
   /** When the receiver got it (for Go traces: the receiver's next start). */
   receiveNs: number;
   kind: MessageKind;
-  /** The value sent, when the trace records one. */
+  /** The operation behind it, when the reader can tell (Go traces). */
+  operation?: MessageOperation;
+  /** The value sent, when the trace records one (Go traces: see {@link UserLog} for the `value` convention). */
   value?: string;
   /** Channel label, when the trace records one. */
   channel?: string;
@@ -76,7 +142,7 @@ export type TraceFormat = 'go' | 'gotrace';
 /** A whole trace, read. */
 export interface TraceModel {
   format: TraceFormat;
-  /** Trace format version for Go traces, e.g. `1.26`; `null` for other formats. */
+  /** Trace format version for Go traces, e.g. `1.26` (old formats: `1.11`, `1.19`, `1.21`); `null` for other formats. */
   goVersion: string | null;
   /** From the first to the last event. */
   durationNs: number;
@@ -84,4 +150,10 @@ export interface TraceModel {
   goroutines: Goroutine[];
   /** Sorted by `sendNs`. */
   messages: Message[];
+  /** Processors and what each ran when (Go traces), sorted by id. */
+  processors?: Processor[];
+  /** Garbage collections (Go traces), in time order. */
+  gcSpans?: RuntimeSpan[];
+  /** Stop-the-world pauses (Go traces), in time order. */
+  stwSpans?: RuntimeSpan[];
 }

@@ -5,6 +5,7 @@
 
 import type { SceneData } from '../scene/contract.ts';
 import { LABEL_CHAR_WIDTH, LABEL_GAP } from '../scene/label-metrics.ts';
+import { sceneY } from '../scene/time-axis.ts';
 
 /** A 3D vector as a plain tuple. */
 export type Vec3 = [number, number, number];
@@ -37,16 +38,16 @@ export function framePoints(scene: SceneData): FramePoint[] {
   const pad = scene.theme.lineWidth / 2;
   const labelSize = scene.theme.labelSize;
   // The whole time axis, even where no line reaches yet.
-  const axisBottomY = scene.topY - scene.durationNs * scene.unitsPerNs;
+  const axisBottomY = sceneY(scene, scene.durationNs);
   points.push({ position: [0, scene.topY, 0], halfWidth: pad, halfHeight: pad });
   points.push({ position: [0, axisBottomY, 0], halfWidth: pad, halfHeight: pad });
   for (const goroutine of scene.goroutines) {
-    const topY = scene.topY - goroutine.createdNs * scene.unitsPerNs;
-    const bottomY = scene.topY - goroutine.endNs * scene.unitsPerNs;
+    const topY = sceneY(scene, goroutine.createdNs);
+    const bottomY = sceneY(scene, goroutine.endNs);
     points.push({ position: [goroutine.x, topY, goroutine.z], halfWidth: pad, halfHeight: pad });
     points.push({ position: [goroutine.x, bottomY, goroutine.z], halfWidth: pad, halfHeight: pad });
     if (goroutine.showLabel) {
-      const centreY = topY + labelSize * (LABEL_GAP + 0.5);
+      const centreY = topY + labelSize * (LABEL_GAP + (goroutine.labelLift ?? 0) + 0.5);
       points.push({
         position: [goroutine.x, centreY, goroutine.z],
         halfWidth: (goroutine.label.length * LABEL_CHAR_WIDTH * labelSize) / 2,

@@ -3,6 +3,8 @@
  * GIF palette, looping, frame ranges and parallel pages.
  */
 
+import { Option, type Command } from 'commander';
+
 import { DEFAULT_GIF, MP4_PRESET, type GifDither, type GifOptions } from '../encode/ffmpeg-args.ts';
 import type { OutputKind } from '../encode/output-kind.ts';
 import { UsageError } from '../errors.ts';
@@ -35,6 +37,19 @@ export interface EncodeSettings {
 export const X264_PRESETS = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow'];
 export const GIF_DITHERS: readonly GifDither[] = ['none', 'bayer', 'floyd_steinberg', 'sierra2', 'sierra2_4a'];
 const MAX_CONCURRENCY = 16;
+
+/** Adds the encoding flags to a command. */
+export function addEncodeOptions(command: Command): Command {
+  return command
+    .option('--crf <n>', 'quality for .mp4 (0-51, default 18) and .webm (0-63, default 30); lower is better and larger')
+    .addOption(new Option('--preset <name>', 'x264 speed preset for .mp4').choices(X264_PRESETS).default(MP4_PRESET))
+    .option('--gif-colors <n>', 'colours in the GIF palette, 2-256 (default 128)')
+    .addOption(new Option('--gif-dither <mode>', 'GIF dithering').choices(GIF_DITHERS).default(DEFAULT_GIF.dither))
+    .option('--loop <n>', 'times a GIF or APNG plays; 0 loops forever (default 0)')
+    .option('--every-nth-frame <n>', 'keep one frame in n (smaller GIFs): the frame rate drops n times')
+    .option('--frames <range>', 'render only frames FIRST-LAST of the clip (from 0), e.g. 0-299 or 300-; join parts with concat')
+    .option('--concurrency <n>', 'browser pages drawing in parallel (default 1; helps on machines with many cores)');
+}
 
 /** Validates the encoding flags for an output of `kind`. */
 export function parseEncodeFlags(flags: EncodeFlags, kind: OutputKind): EncodeSettings {

@@ -7,8 +7,14 @@
 import { Command, CommanderError, Option } from 'commander';
 
 import { GotraceError } from '../errors.ts';
+import { addCaptureCommand } from './capture-command.ts';
+import { addConcatCommand } from './concat-command.ts';
 import { doctorCommand } from './doctor-command.ts';
+import { inspectCommand } from './inspect-command.ts';
+import { addEncodeOptions } from './encode-options.ts';
+import { addGalleryCommand } from './gallery-command.ts';
 import { renderCommand } from './render-command.ts';
+import { addSceneOptions } from './scene-options.ts';
 
 const VERSION = '0.1.0';
 
@@ -20,25 +26,25 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
-  program
+  const render = program
     .command('render')
     .description('render a trace (runtime/trace, go test -trace, or a gotrace recording) to a video or a still')
     .argument('<trace>', 'trace file: Go 1.22+ execution trace or gotrace JSON')
-    .requiredOption('-o, --output <file>', 'output: .mp4, .gif, .png (one still) or a pattern like frames/%04d.png')
+    .requiredOption('-o, --output <file>', 'output: .mp4, .webm, .gif, .apng, .png (one still) or a pattern like frames/%04d.png')
     .option('--size <WxH>', 'frame size in pixels (default 1280x720; 640x360 for GIF)')
     .option('--fps <n>', 'frames per second (default 30; 25 for GIF)')
     .option('--duration <seconds>', 'length of the clip; the whole trace is mapped onto it (default 8)')
     .option('--at <time>', 'for a .png still: the moment to show, e.g. 50%, 2.5s, 120ms (default: the end)')
     .addOption(new Option('--camera <preset>', 'camera path').choices(['orbit', 'static']).default('orbit'))
-    .addOption(new Option('--theme <name>', 'colour theme').default('dark'))
+    .addOption(new Option('--theme <name>', 'colour theme: dark, light, transparent (PNG with alpha), or a FILE.json overriding one').default('dark'))
     .option('--show-runtime', 'also draw goroutines started by the Go runtime')
     .option('--no-antialias', 'draw without multisampling: about twice as fast, with jagged edges')
     .addOption(new Option('--gl <backend>', 'software GL backend').choices(['auto', 'llvmpipe', 'swiftshader']).default('auto'))
     .option('--browser <path>', 'Chromium or Chrome to use (default: $CHROME_PATH, system Chromium/Chrome, puppeteer cache)')
     .option('--ffmpeg <path>', 'ffmpeg to use (default: $FFMPEG_PATH, ffmpeg-static, system ffmpeg)')
     .option('-q, --quiet', 'print nothing but errors')
-    .option('--json', 'print a JSON summary on stdout')
-    .action(renderCommand);
+    .option('--json', 'print a JSON summary on stdout');
+  addSceneOptions(addEncodeOptions(render)).action(renderCommand);
 
   program
     .command('doctor')
@@ -47,6 +53,18 @@ export function buildProgram(): Command {
     .option('--browser <path>', 'Chromium or Chrome to check')
     .option('--ffmpeg <path>', 'ffmpeg to check')
     .action(doctorCommand);
+
+  addCaptureCommand(program);
+  addGalleryCommand(program);
+
+  addConcatCommand(program);
+
+  program
+    .command('inspect')
+    .description('summarise a trace: format, Go version, duration, goroutines, messages, blocked time')
+    .argument('<trace>', 'trace file: Go execution trace (Go 1.11+) or gotrace JSON')
+    .option('--json', 'print one JSON object instead')
+    .action(inspectCommand);
 
   return program;
 }

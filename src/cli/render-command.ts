@@ -2,14 +2,18 @@
  * `gotrace-render render TRACE -o OUT`: read, render, report.
  */
 
+import { patternDigits } from '../encode/output-kind.ts';
+import { frameCountFor, snapGifFps } from '../render/frame-clock.ts';
 import { renderTrace } from '../render/render-trace.ts';
 import { parseTimeSpec, resolveTimeSpec } from '../render/time-spec.ts';
 import { loadTrace } from './load-trace.ts';
+import { parseEncodeFlags, type EncodeFlags } from './encode-options.ts';
 import { createProgressPrinter } from './progress.ts';
 import { parseRenderFlags, type RenderFlags } from './render-options.ts';
+import { parseSceneFlags, type SceneFlags } from './scene-options.ts';
 
 /** Flags of `render` beyond the render settings. */
-export interface RenderCommandFlags extends RenderFlags {
+export interface RenderCommandFlags extends RenderFlags, EncodeFlags, SceneFlags {
   quiet?: boolean;
   json?: boolean;
 }
@@ -17,6 +21,21 @@ export interface RenderCommandFlags extends RenderFlags {
 /** The action of the `render` command. */
 export async function renderCommand(tracePath: string, flags: RenderCommandFlags): Promise<void> {
   const settings = parseRenderFlags(flags);
+  const sceneSettings = parseSceneFlags(flags);
+  const encode = parseEncodeFlags(flags, settings.kind);
+  if (encode.frameStep > 1) {
+    const stepped = settings.fps / encode.frameStep;
+    settings.fps = settings.kind === 'gif' ? snapGifFps(stepped) : stepped;
+    settings.notices.push(`keeping one frame in ${encode.frameStep}: ${settings.fps} fps`);
+  }
+  const frameCount = frameCountFor(settings.durationSeconds, settings.fps);
+  const digits = patternDigits(flags.output);
+  if (settings.kind === 'png-sequence' && digits < String(frameCount - 1).length) {
+    settings.notices.push(
+      `${frameCount} frames need ${String(frameCount - 1).length} digits to sort by name; ` +
+        `use a pattern like %0${String(frameCount - 1).length}d`,
+    );
+  }
   const model = await loadTrace(tracePath);
   const atNs = flags.at === undefined ? undefined : resolveTimeSpec(parseTimeSpec(flags.at), model.durationNs, flags.at);
   const chatty = !flags.quiet && !flags.json;
@@ -33,12 +52,21 @@ export async function renderCommand(tracePath: string, flags: RenderCommandFlags
     durationSeconds: settings.durationSeconds,
     camera: settings.camera,
     theme: settings.theme,
+    scene: sceneSettings,
     showRuntime: flags.showRuntime ?? false,
     ...(atNs === undefined ? {} : { atNs }),
     antialias: flags.antialias,
     gl: settings.gl,
     ...(flags.browser === undefined ? {} : { browserPath: flags.browser }),
     ...(flags.ffmpeg === undefined ? {} : { ffmpegPath: flags.ffmpeg }),
+    encode: {
+      ...(encode.crf === undefined ? {} : { crf: encode.crf }),
+      preset: encode.preset,
+      gif: encode.gif,
+      loopCount: encode.loopCount,
+    },
+    ...(encode.frameRange === undefined ? {} : { frameRange: encode.frameRange }),
+    concurrency: encode.concurrency,
     ...(progress === undefined ? {} : { onProgress: progress.update }),
   });
   progress?.done();
@@ -53,6 +81,7 @@ export async function renderCommand(tracePath: string, flags: RenderCommandFlags
       fps: settings.fps,
       seconds: Number(seconds.toFixed(3)),
       framesPerSecond: Number((result.frameCount / seconds).toFixed(2)),
+      bytes: result.bytes,
       backend: result.backend,
       renderer: result.renderer,
     };

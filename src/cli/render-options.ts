@@ -6,10 +6,10 @@ import type { CameraPreset } from '../camera/camera-path.ts';
 import { CAMERA_PRESETS } from '../camera/camera-path.ts';
 import { needsEvenSize, outputKindOf, type OutputKind } from '../encode/output-kind.ts';
 import { UsageError } from '../errors.ts';
-import { getTheme, THEME_NAMES } from '../layout/themes.ts';
 import type { GlChoice } from '../render/browser-session.ts';
 import { snapGifFps } from '../render/frame-clock.ts';
 import type { Theme } from '../scene/contract.ts';
+import { parseThemeFlag } from './scene-options.ts';
 
 /** The flags as commander hands them over (strings, unparsed). */
 export interface RenderFlags {
@@ -83,10 +83,7 @@ export function parseRenderFlags(flags: RenderFlags): RenderSettings {
   if (!GL_CHOICES.includes(flags.gl)) {
     throw new UsageError(`--gl '${flags.gl}': expected one of ${GL_CHOICES.join(', ')}`);
   }
-  const theme = getTheme(flags.theme);
-  if (theme === undefined) {
-    throw new UsageError(`--theme '${flags.theme}': expected one of ${THEME_NAMES.join(', ')}`);
-  }
+  const theme = parseThemeFlag(flags.theme);
   if (flags.at !== undefined && kind !== 'png') {
     throw new UsageError(`--at only applies to a single .png still, not to ${flags.output}`);
   }

@@ -43,7 +43,8 @@ export const MP4_CRF = 18;
 export const MP4_PRESET = 'veryfast';
 /** VP9 quality in constant-quality mode. */
 export const WEBM_CRF = 30;
-export const DEFAULT_GIF: GifOptions = { colors: 256, dither: 'sierra2_4a' };
+/** 128 colours: the scene has a handful of flat colours plus their edges, and the file is about a tenth smaller than with 256. */
+export const DEFAULT_GIF: GifOptions = { colors: 128, dither: 'sierra2_4a' };
 
 /**
  * Builds the full argument list, e.g. for a 640×360 GIF at 25 fps:

@@ -7,9 +7,16 @@
 
 import type { Goroutine, Message, TraceModel } from '../model.ts';
 import type { SceneArrow, SceneData, SceneGoroutine, SceneLink, SceneSegment, Theme } from '../scene/contract.ts';
-import { planLabels } from './labels.ts';
+import { chooseLayout, placeGoroutines } from './choose-layout.ts';
+import type { LayoutChoice, LayoutName } from './choose-layout.ts';
 import { buildFamilyTree } from './family-tree.ts';
-import { DEFAULT_PLACEMENT, placeTree } from './tree-placement.ts';
+import { compressIdle, eventTimesNs } from './idle-compression.ts';
+import { stackLabels } from './label-stacking.ts';
+import { planLabels } from './labels.ts';
+import type { LabelMode } from './labels.ts';
+import { planOverlay } from './overlay-plan.ts';
+import type { OverlayOptions } from './overlay-plan.ts';
+import { DEFAULT_PLACEMENT } from './tree-placement.ts';
 import type { PlacementOptions } from './tree-placement.ts';
 
 /** Height of the whole trace in scene units, however long it lasted. */
@@ -21,8 +28,20 @@ export const TOP_Y = TIME_AXIS_UNITS / 2;
 /** Output height the theme's sizes are made for. */
 const REFERENCE_HEIGHT_PX = 720;
 
+/** The user's choices about the scene's arrangement and overlays; every field has a default. */
+export interface SceneSettings extends OverlayOptions {
+  /** Default `auto`: chosen by the shape of the trace. */
+  layout?: LayoutChoice;
+  /** Default `auto`. */
+  labels?: LabelMode;
+  /** Shorten long idle stretches on the time axis; default off (linear). */
+  compressIdle?: boolean;
+  /** Smooth edges with a cheap pass after drawing instead of multisampling; default off. */
+  fxaa?: boolean;
+}
+
 /** What {@link buildScene} needs besides the model. */
-export interface BuildSceneOptions {
+export interface BuildSceneOptions extends SceneSettings {
   /** Output size in pixels. */
   width: number;
   height: number;
@@ -36,12 +55,14 @@ export interface BuildSceneOptions {
 
 /**
  * Lays the model out. Time runs down the Y axis (`y = topY - timeNs *
- * unitsPerNs`); the main goroutine stands at x = z = 0 and every other one on
- * a circle around its creator. Runtime goroutines are left out unless
- * `showRuntime` is set, together with the links and arrows that touch them.
+ * unitsPerNs`, or through time knots with `compressIdle`); the main goroutine
+ * stands at x = z = 0 and the others where the layout puts them (by default
+ * chosen from the trace's shape: a circle round each creator, a spiral, or a
+ * grid). Runtime goroutines are left out unless `showRuntime` is set,
+ * together with the links and arrows that touch them.
  */
 export function buildScene(model: TraceModel, options: BuildSceneOptions): SceneData {
-  const { width, height, theme, showRuntime, antialias, placement = DEFAULT_PLACEMENT } = options;
+  const { width, height, theme, showRuntime, antialias, placement = DEFAULT_PLACEMENT, layout = 'auto', labels: labelMode = 'auto' } = options;
 
   const visible = model.goroutines.filter((goroutine) => showRuntime || !goroutine.runtime);
   // A trace of zero length still gets a time axis one nanosecond long.
@@ -49,8 +70,9 @@ export function buildScene(model: TraceModel, options: BuildSceneOptions): Scene
   const unitsPerNs = TIME_AXIS_UNITS / durationNs;
 
   const tree = buildFamilyTree(visible);
-  const positions = tree.root === null ? new Map() : placeTree(tree.root, placement);
-  const labels = planLabels(visible, tree.centreId);
+  const layoutName: LayoutName = layout === 'auto' ? chooseLayout(visible, durationNs) : layout;
+  const { positions, widthScale } = placeGoroutines(layoutName, visible, tree, placement);
+  const labels = planLabels(visible, tree.centreId, labelMode);
 
   const goroutines: SceneGoroutine[] = visible.map((goroutine) => {
     const position = positions.get(goroutine.id) ?? { x: 0, z: 0 };
@@ -69,18 +91,33 @@ export function buildScene(model: TraceModel, options: BuildSceneOptions): Scene
   });
 
   const byId = new Map(goroutines.map((goroutine) => [goroutine.id, goroutine]));
-  return {
-    theme: scaleForOutput(theme, height),
+  const sceneTheme = thinned(scaleForOutput(theme, height), widthScale);
+  const arrows = arrowsOf(model.messages, byId);
+  const scene: SceneData = {
+    theme: sceneTheme,
     width,
     height,
-    antialias,
+    antialias: antialias && options.fxaa !== true,
     topY: TOP_Y,
     unitsPerNs,
     durationNs,
     goroutines,
-    links: linksOf(visible, byId),
-    arrows: arrowsOf(model.messages, byId),
+    // A grid shows thousands; a link from the centre to each of them would only be noise.
+    links: layoutName === 'grid' ? [] : linksOf(visible, byId),
+    arrows,
+    overlay: planOverlay(options, theme, goroutines, arrows),
   };
+  const timeKnots = options.compressIdle === true ? compressIdle(eventTimesNs(goroutines, arrows), durationNs, TOP_Y, TIME_AXIS_UNITS) : undefined;
+  if (timeKnots !== undefined) {
+    scene.timeKnots = timeKnots;
+  }
+  if (options.fxaa !== undefined) {
+    scene.fxaa = options.fxaa;
+  }
+  // Shown labels in the order they were chosen: the centre first, then by creation.
+  const labelOrder = [...goroutines].sort((a, b) => (a.id === tree.centreId ? -1 : b.id === tree.centreId ? 1 : a.createdNs - b.createdNs || a.id - b.id));
+  stackLabels(labelOrder, scene, sceneTheme.labelSize);
+  return scene;
 }
 
 /**
@@ -102,6 +139,14 @@ function scaleForOutput(theme: Theme, heightPx: number): Theme {
     arrowWidth: theme.arrowWidth * widthScale,
     labelSize: theme.labelSize * labelScale,
   };
+}
+
+/** Lines, links and arrows `factor` times as wide (labels unchanged). */
+function thinned(theme: Theme, factor: number): Theme {
+  if (factor === 1) {
+    return theme;
+  }
+  return { ...theme, lineWidth: theme.lineWidth * factor, linkWidth: theme.linkWidth * factor, arrowWidth: theme.arrowWidth * factor };
 }
 
 /** The trace's length, stretched if any visible event lies past the recorded duration. */

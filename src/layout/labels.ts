@@ -5,6 +5,20 @@
 /** At most this many labels are shown in one scene. */
 export const MAX_SHOWN_LABELS = 40;
 
+/** With `--labels all`, every goroutine is labelled one by one when there are at most this many. */
+export const MAX_ALL_LABELS = 300;
+
+/** Names accepted by `--labels`, default first. */
+export const LABEL_MODES = ['auto', 'all', 'main', 'none'] as const;
+
+/**
+ * Which labels to draw: `auto` the centre and the first few dozen by
+ * creation, crowds sharing a name as one; `all` every goroutine (up to
+ * {@link MAX_ALL_LABELS}, beyond that as `auto`); `main` only the centre;
+ * `none` nothing.
+ */
+export type LabelMode = (typeof LABEL_MODES)[number];
+
 /** Goroutines sharing a function name are labelled one by one up to this many; a bigger crowd gets one label. */
 export const CROWD_SIZE = 6;
 
@@ -55,9 +69,10 @@ export function shortFunctionName(name: string): string {
  * `name ×count` (`worker ×36`).
  *
  * Shown: the centre goroutine first, then in order of creation, up to
- * {@link MAX_SHOWN_LABELS}.
+ * {@link MAX_SHOWN_LABELS}; `mode` changes that (see {@link LabelMode}).
  */
-export function planLabels(subjects: readonly LabelSubject[], centreId: number | null): Map<number, LabelPlan> {
+export function planLabels(subjects: readonly LabelSubject[], centreId: number | null, mode: LabelMode = 'auto'): Map<number, LabelPlan> {
+  const everyone = mode === 'all' && subjects.length <= MAX_ALL_LABELS;
   const byCreation = [...subjects].sort((a, b) => a.createdNs - b.createdNs || a.id - b.id);
   const crowds = new Map<string, LabelSubject[]>();
   for (const subject of byCreation) {
@@ -72,7 +87,7 @@ export function planLabels(subjects: readonly LabelSubject[], centreId: number |
   for (const [short, crowd] of crowds) {
     crowd.forEach((subject, index) => {
       const text = short === '' ? `g${subject.id}` : crowd.length > 1 ? `${short} #${subject.id}` : short;
-      const isCrowd = short !== '' && crowd.length > CROWD_SIZE;
+      const isCrowd = !everyone && short !== '' && crowd.length > CROWD_SIZE;
       if (isCrowd && index === 0) {
         plans.set(subject.id, { text: `${short} ×${crowd.length}`, shown: false });
       } else {
@@ -86,7 +101,11 @@ export function planLabels(subjects: readonly LabelSubject[], centreId: number |
 
   // The centre goes first, the rest by creation time, until the limit.
   candidates.sort((a, b) => rank(a, centreId) - rank(b, centreId) || a.createdNs - b.createdNs || a.id - b.id);
-  for (const subject of candidates.slice(0, MAX_SHOWN_LABELS)) {
+  const limit = mode === 'none' ? 0 : mode === 'main' ? (centreId === null ? 0 : 1) : everyone ? candidates.length : MAX_SHOWN_LABELS;
+  for (const subject of candidates.slice(0, limit)) {
+    if (mode === 'main' && subject.id !== centreId) {
+      continue;
+    }
     const plan = plans.get(subject.id);
     if (plan !== undefined) {
       plan.shown = true;

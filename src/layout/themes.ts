@@ -25,7 +25,7 @@ export const DARK_THEME: Theme = {
   blockReasons: {
     'chan send': '#ed0000',
     'chan receive': '#ed0000',
-    select: '#ed0000',
+    select: '#ff6a3d',
     sync: '#ff5e8a',
     'sync.Cond': '#ff5e8a',
     network: '#b07cff',
@@ -36,6 +36,8 @@ export const DARK_THEME: Theme = {
   arrow: '#00d6dd',
   syncArrow: '#4f9a9e',
   label: '#d4ff00',
+  alive: '#ffffff',
+  overlayText: '#e8eddc',
   lineWidth: 1.6,
   linkWidth: 0.3,
   arrowWidth: 0.5,
@@ -57,7 +59,7 @@ export const LIGHT_THEME: Theme = {
   blockReasons: {
     'chan send': '#d40000',
     'chan receive': '#d40000',
-    select: '#d40000',
+    select: '#e8501e',
     sync: '#d6336c',
     'sync.Cond': '#d6336c',
     network: '#7b4fd6',
@@ -68,22 +70,37 @@ export const LIGHT_THEME: Theme = {
   arrow: '#0092a0',
   syncArrow: '#7fb4ba',
   label: '#2b3a00',
+  alive: '#111111',
+  overlayText: '#1d1f17',
   lineWidth: 1.6,
   linkWidth: 0.3,
   arrowWidth: 0.5,
   labelSize: 4.2,
 };
 
+/**
+ * For slides: the light theme's colours on a fully transparent background
+ * (PNG with alpha). Label outlines are white, so names stay readable on
+ * dark slides too.
+ */
+export const TRANSPARENT_THEME: Theme = {
+  ...LIGHT_THEME,
+  name: 'transparent',
+  background: '#ffffff',
+  backgroundAlpha: 0,
+};
+
 const THEMES: Readonly<Record<string, Theme>> = {
   dark: DARK_THEME,
   light: LIGHT_THEME,
+  transparent: TRANSPARENT_THEME,
 };
 
 /** Names accepted by {@link getTheme}, default first. */
 export const THEME_NAMES: readonly string[] = Object.keys(THEMES);
 
 /**
- * Looks a theme up by name (`dark`, `light`) and returns a copy the caller
+ * Looks a theme up by name (`dark`, `light`, `transparent`) and returns a copy the caller
  * may change freely; `undefined` for an unknown name.
  */
 export function getTheme(name: string): Theme | undefined {

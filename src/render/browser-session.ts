@@ -25,11 +25,14 @@ export interface SessionOptions {
 /** Call `gc()` in the page this often, so posted frame blobs are freed. */
 const GC_EVERY_FRAMES = 8;
 const DEFAULT_TIMEOUT_MS = 60_000;
+/** Frames uploading while the page draws the next one: drawing, upload and encoding overlap. */
+const UPLOADS_IN_FLIGHT = 3;
 
 declare global {
   interface Window {
     gotraceScene?: ScenePageApi;
     gc?: () => void;
+    gotracePendingUploads?: Promise<void>[];
   }
 }
 
@@ -99,23 +102,54 @@ export class BrowserSession {
 
   /**
    * Draws one frame and posts its pixels to the page server, which hands
-   * them to the frame handler; resolves once the handler has taken them.
+   * them to the frame handler. Up to {@link UPLOADS_IN_FLIGHT} uploads run
+   * while the next frames are drawn; call {@link flush} after the last frame.
    */
   async captureFrame(frameIndex: number, frame: FrameState): Promise<void> {
     await this.#page.evaluate(
-      async (index, state, gcEvery) => {
+      async (index, state, gcEvery, inFlight) => {
         const api = window.gotraceScene as ScenePageApi;
         api.renderFrame(state);
         const pixels = api.readPixels();
         // A Blob body uploads several times faster than a typed array.
-        const response = await fetch(`/frame/${index}`, { method: 'POST', body: new Blob([pixels as BlobPart]) });
-        if (!response.ok) throw new Error(`frame ${index} was refused: ${response.status} ${await response.text()}`);
+        const upload = fetch(`/frame/${index}`, { method: 'POST', body: new Blob([pixels as BlobPart]) }).then(async (response) => {
+          if (!response.ok) throw new Error(`frame ${index} was refused: ${response.status} ${await response.text()}`);
+        });
+        // Failures surface when the upload is awaited below or in flush().
+        upload.catch(() => {});
+        const pending = (window.gotracePendingUploads ??= []);
+        pending.push(upload);
         if (index % gcEvery === 0) window.gc?.();
+        while (pending.length >= inFlight) await pending.shift();
       },
       frameIndex,
       frame,
       GC_EVERY_FRAMES,
+      UPLOADS_IN_FLIGHT,
     );
+  }
+
+  /** Waits for every frame upload still running. */
+  async flush(): Promise<void> {
+    await this.#page.evaluate(async () => {
+      const pending = window.gotracePendingUploads ?? [];
+      while (pending.length > 0) await pending.shift();
+    });
+  }
+
+  /**
+   * Draws one frame and waits until the GL work is done, without reading it
+   * back: the floor under {@link captureFrame}, for measurements.
+   * @internal
+   */
+  async drawFrame(frame: FrameState): Promise<void> {
+    await this.#page.evaluate((state) => {
+      (window.gotraceScene as ScenePageApi).renderFrame(state);
+      // Reading one pixel waits for the drawing to finish.
+      const canvas = document.querySelector('canvas');
+      const gl = canvas?.getContext('webgl2');
+      gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    }, frame);
   }
 
   /** Closes the browser; safe to call twice. */

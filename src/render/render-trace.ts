@@ -4,20 +4,25 @@
  * cleans up on every exit path.
  */
 
+import { stat } from 'node:fs/promises';
+
 import { cameraPose, type CameraPreset } from '../camera/camera-path.ts';
-import { ffmpegArgs } from '../encode/ffmpeg-args.ts';
+import { ffmpegArgs, type GifOptions } from '../encode/ffmpeg-args.ts';
 import { FfmpegProcess } from '../encode/ffmpeg-process.ts';
 import { findFfmpeg } from '../encode/find-ffmpeg.ts';
 import { prepareOutput } from '../encode/output-file.ts';
 import { isStill, outputKindOf } from '../encode/output-kind.ts';
-import { RenderError } from '../errors.ts';
-import { buildScene } from '../layout/build-scene.ts';
+import { RenderError, UsageError } from '../errors.ts';
+import { buildScene, type SceneSettings } from '../layout/build-scene.ts';
 import type { TraceModel } from '../model.ts';
 import type { FrameState, SceneData, Theme } from '../scene/contract.ts';
+import { timeAtProgress } from '../scene/time-axis.ts';
 import type { GlBackend } from './browser-flags.ts';
 import { BrowserSession, type GlChoice } from './browser-session.ts';
+import { captureFrames } from './capture-loop.ts';
 import { findBrowser } from './find-browser.ts';
 import { frameCountFor, frameProgress, frameTimeNs } from './frame-clock.ts';
+import { FrameOrderer } from './frame-orderer.ts';
 import { startPageServer, type PageServer } from './page-server.ts';
 
 /** Everything a render needs, already validated. */
@@ -37,6 +42,14 @@ export interface RenderOptions {
   gl: GlChoice;
   browserPath?: string;
   ffmpegPath?: string;
+  /** Encoder quality settings; defaults suit most clips. */
+  encode?: { crf?: number; preset?: string; gif?: GifOptions; loopCount?: number };
+  /** Inclusive range of the clip's frames to render (chunks joined later with concat); all by default. */
+  frameRange?: { first: number; last: number };
+  /** Browser pages drawing in parallel; 1 by default. */
+  concurrency?: number;
+  /** Layout, labels, overlays and time mapping; defaults for every field left out. */
+  scene?: SceneSettings;
   /** Called after each frame with frames done and the total. */
   onProgress?: (framesDone: number, frameCount: number) => void;
 }
@@ -44,7 +57,10 @@ export interface RenderOptions {
 /** What a finished render produced. */
 export interface RenderResult {
   outputs: string[];
+  /** Frames written. */
   frameCount: number;
+  /** Bytes written, all outputs together. */
+  bytes: number;
   backend: GlBackend;
   renderer: string;
   elapsedMs: number;
@@ -66,8 +82,9 @@ export async function renderTrace(options: RenderOptions): Promise<RenderResult>
     theme: options.theme,
     showRuntime: options.showRuntime,
     antialias: options.antialias,
+    ...options.scene,
   });
-  const frames = planFrames(options, scene, isStill(kind));
+  const { frames, firstFrame } = selectFrames(planFrames(options, scene, isStill(kind)), options.frameRange);
 
   const output = await prepareOutput(options.outputPath, kind);
   const encoder = new FfmpegProcess(
@@ -79,35 +96,40 @@ export async function renderTrace(options: RenderOptions): Promise<RenderResult>
       fps: options.fps,
       outputPath: output.writePath,
       alpha: options.theme.backgroundAlpha < 1,
+      startNumber: firstFrame,
+      ...options.encode,
     }),
   );
+  const expectedBytes = options.width * options.height * 4;
+  const orderer = new FrameOrderer(async (rgba) => {
+    if (rgba.length !== expectedBytes) {
+      throw new RenderError(`the page sent ${rgba.length} bytes for a frame, expected ${expectedBytes}`);
+    }
+    await encoder.write(rgba);
+  });
   let server: PageServer | undefined;
-  let session: BrowserSession | undefined;
+  const sessions: BrowserSession[] = [];
 
   try {
     server = await startPageServer();
-    session = await BrowserSession.open({ executablePath: browser.executablePath, gl: options.gl, server, scene });
-    const expectedBytes = options.width * options.height * 4;
-    server.onFrame(async (_index, rgba) => {
-      if (rgba.length !== expectedBytes) {
-        throw new RenderError(`the page sent ${rgba.length} bytes for a frame, expected ${expectedBytes}`);
-      }
-      await encoder.write(rgba);
-    });
-
-    for (let i = 0; i < frames.length; i++) {
-      await session.captureFrame(i, frames[i] as FrameState);
-      options.onProgress?.(i + 1, frames.length);
+    server.onFrame((index, rgba) => orderer.accept(index, rgba));
+    const pageCount = Math.max(1, Math.min(options.concurrency ?? 1, frames.length));
+    for (let i = 0; i < pageCount; i++) {
+      sessions.push(await BrowserSession.open({ executablePath: browser.executablePath, gl: options.gl, server, scene }));
     }
-    await session.close();
+
+    await captureFrames(sessions, frames, orderer, options.onProgress);
+    await Promise.all(sessions.map((session) => session.close()));
     await encoder.finish();
 
     const outputs = await output.commit();
+    const first = sessions[0] as BrowserSession;
     return {
       outputs,
       frameCount: frames.length,
-      backend: session.backend,
-      renderer: session.renderer,
+      bytes: await totalBytes(outputs),
+      backend: first.backend,
+      renderer: first.renderer,
       elapsedMs: performance.now() - startedMs,
     };
   } catch (error) {
@@ -115,9 +137,31 @@ export async function renderTrace(options: RenderOptions): Promise<RenderResult>
     await output.discard();
     throw error;
   } finally {
-    await session?.close();
+    await Promise.all(sessions.map((session) => session.close()));
     await server?.close();
   }
+}
+
+/**
+ * The frames of `range` (inclusive, `last` may be Infinity) out of the whole
+ * clip, and the number of the first one.
+ */
+export function selectFrames(all: FrameState[], range: { first: number; last: number } | undefined): { frames: FrameState[]; firstFrame: number } {
+  if (range === undefined) return { frames: all, firstFrame: 0 };
+  const lastIndex = all.length - 1;
+  const label = `--frames ${range.first}-${range.last === Infinity ? '' : range.last}`;
+  if (range.first > lastIndex) {
+    throw new UsageError(`${label}: the clip has ${all.length} frames, numbered 0-${lastIndex}`);
+  }
+  if (range.last !== Infinity && range.last > lastIndex) {
+    throw new UsageError(`${label}: the clip has ${all.length} frames, numbered 0-${lastIndex} (use ${range.first}- to render to the end)`);
+  }
+  return { frames: all.slice(range.first, Math.min(range.last, lastIndex) + 1), firstFrame: range.first };
+}
+
+async function totalBytes(paths: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(paths.map(async (path) => (await stat(path)).size));
+  return sizes.reduce((sum, size) => sum + size, 0);
 }
 
 /** The frame states of the whole render: one for a still, else one per frame of the clip. */
@@ -134,7 +178,8 @@ export function planFrames(
   }
   const frameCount = frameCountFor(options.durationSeconds, options.fps);
   return Array.from({ length: frameCount }, (_, i) => ({
-    timeNs: frameTimeNs(i, frameCount, durationNs),
+    // A compressed time axis moves evenly in height, not in time.
+    timeNs: scene.timeKnots === undefined ? frameTimeNs(i, frameCount, durationNs) : timeAtProgress(scene, frameProgress(i, frameCount)),
     camera: cameraPose(options.camera, scene, frameProgress(i, frameCount)),
   }));
 }

@@ -5,29 +5,32 @@
  * place. Sync hand-offs are thinner and use the quieter colour.
  */
 
-import type { BufferGeometry } from 'three';
 import type { SceneArrow, SceneData } from './contract.ts';
 import { hexToRgb } from './colour.ts';
 import type { Rgb } from './colour.ts';
 import { GeometryBuilder } from './geometry-builder.ts';
+import { RevealRange } from './reveal-range.ts';
+import type { RevealedGeometry } from './reveal-range.ts';
+import { sceneY } from './time-axis.ts';
 
-/** An arrow takes at least this share of the trace to grow, so instant hand-offs are still seen travelling. */
-export const MIN_ARROW_GROW_SHARE = 0.015;
+/** An arrow takes at least this many units of the 100-unit time axis to grow, so instant hand-offs are still seen travelling. */
+export const MIN_ARROW_GROW_UNITS = 1.5;
 
 /** Width of a sync arrow relative to a channel arrow. */
 const SYNC_WIDTH_SCALE = 0.6;
 
 type Vec = [number, number, number];
 
-/** When an arrow has finished growing, in trace nanoseconds. */
-export function arrowDoneNs(arrow: SceneArrow, durationNs: number): number {
-  return Math.max(arrow.receiveNs, arrow.sendNs + MIN_ARROW_GROW_SHARE * durationNs);
+/** Scene y at which an arrow starts growing and the lower y at which it is fully grown. */
+export function arrowTimingY(arrow: SceneArrow, scene: SceneData): { startY: number; doneY: number } {
+  const startY = sceneY(scene, arrow.sendNs);
+  return { startY, doneY: Math.min(sceneY(scene, arrow.receiveNs), startY - MIN_ARROW_GROW_UNITS) };
 }
 
 /** Where an arrow starts and ends in the scene, trimmed so it runs from one line's surface to the other's. */
 export function arrowEnds(arrow: SceneArrow, scene: SceneData): { start: Vec; end: Vec } {
-  const start: Vec = [arrow.fromX, scene.topY - arrow.sendNs * scene.unitsPerNs, arrow.fromZ];
-  const end: Vec = [arrow.toX, scene.topY - arrow.receiveNs * scene.unitsPerNs, arrow.toZ];
+  const start: Vec = [arrow.fromX, sceneY(scene, arrow.sendNs), arrow.fromZ];
+  const end: Vec = [arrow.toX, sceneY(scene, arrow.receiveNs), arrow.toZ];
   const delta = sub(end, start);
   const length = Math.hypot(...delta);
   const across = Math.hypot(delta[0], delta[2]);
@@ -40,8 +43,9 @@ export function arrowEnds(arrow: SceneArrow, scene: SceneData): { start: Vec; en
   return { start: add(start, step), end: sub(end, step) };
 }
 
-/** Builds the merged arrow geometry. */
-export function buildArrowGeometry(scene: SceneData): BufferGeometry {
+/** Builds the merged arrow geometry, earliest sends first. */
+export function buildArrowGeometry(scene: SceneData): RevealedGeometry {
+  const reveal = new RevealRange();
   const builder = new GeometryBuilder({
     position: 3,
     aColour: 3,
@@ -54,16 +58,15 @@ export function buildArrowGeometry(scene: SceneData): BufferGeometry {
   const channelColour = hexToRgb(scene.theme.arrow);
   const syncColour = hexToRgb(scene.theme.syncArrow);
 
-  for (const arrow of scene.arrows) {
+  const arrows = [...scene.arrows].sort((a, b) => a.sendNs - b.sendNs);
+  for (const arrow of arrows) {
     const isSync = arrow.kind === 'sync';
     const width = scene.theme.arrowWidth * (isSync ? SYNC_WIDTH_SCALE : 1);
-    const timing = [
-      scene.topY - arrow.sendNs * scene.unitsPerNs,
-      scene.topY - arrowDoneNs(arrow, scene.durationNs) * scene.unitsPerNs,
-    ];
-    addArrow(builder, arrowEnds(arrow, scene), width, timing, isSync ? syncColour : channelColour);
+    const { startY, doneY } = arrowTimingY(arrow, scene);
+    addArrow(builder, arrowEnds(arrow, scene), width, [startY, doneY], isSync ? syncColour : channelColour);
+    reveal.mark(startY, builder.indexCount);
   }
-  return builder.build();
+  return { geometry: builder.build(), reveal };
 }
 
 function addArrow(

@@ -22,6 +22,10 @@ export interface Theme {
   arrow: HexColour;
   syncArrow: HexColour;
   label: HexColour;
+  /** Marker at the end of a goroutine still alive when the trace ends. */
+  alive: HexColour;
+  /** Title, subtitle, time counter and legend text. */
+  overlayText: HexColour;
   /** Goroutine line thickness in scene units. */
   lineWidth: number;
   linkWidth: number;
@@ -44,6 +48,8 @@ export interface SceneGoroutine {
   label: string;
   /** Whether the label is drawn. */
   showLabel: boolean;
+  /** How far the label is lifted above its usual place, in label heights, so it clears a neighbour's; 0 when unset. */
+  labelLift?: number;
   x: number;
   z: number;
   createdNs: number;
@@ -75,6 +81,35 @@ export interface SceneArrow {
   value?: string;
 }
 
+/** One row of the legend: a colour swatch and what it means. */
+export interface LegendEntry {
+  colour: HexColour;
+  text: string;
+  /** Drawn as a short line (`line`), an arrow (`arrow`) or a ring (`marker`). */
+  shape: 'line' | 'arrow' | 'marker';
+}
+
+/** Text and keys drawn flat over the picture, in screen pixels. */
+export interface SceneOverlay {
+  /** Top left, large; empty for none. */
+  title: string;
+  /** Under the title, smaller; empty for none. */
+  subtitle: string;
+  /** Whether the trace time (`t = 120 ms`) is drawn in the bottom left corner. */
+  timeCounter: boolean;
+  /** Rows of the legend in the bottom right corner; empty for no legend. */
+  legend: LegendEntry[];
+}
+
+/**
+ * A time axis that is not linear: scene y at a few trace times, linear in
+ * between. `ns` rises and `y` falls; the first knot is time 0 at `topY`.
+ */
+export interface TimeKnots {
+  ns: number[];
+  y: number[];
+}
+
 /** Everything the page needs to draw every frame of one trace. */
 export interface SceneData {
   theme: Theme;
@@ -83,13 +118,21 @@ export interface SceneData {
   height: number;
   /** Multisample antialiasing on the WebGL context. */
   antialias: boolean;
-  /** Time axis: `y = topY - timeNs * unitsPerNs`; time runs down. */
+  /** Smooth edges with the cheaper pass of `fxaa-pass.ts` instead (then `antialias` is false). */
+  fxaa?: boolean;
+  /**
+   * Time axis: `y = topY - timeNs * unitsPerNs`; time runs down. When
+   * `timeKnots` is set (idle stretches compressed) it decides instead, and
+   * `unitsPerNs` is only the average; use `sceneY` from `time-axis.ts`.
+   */
   topY: number;
   unitsPerNs: number;
+  timeKnots?: TimeKnots;
   durationNs: number;
   goroutines: SceneGoroutine[];
   links: SceneLink[];
   arrows: SceneArrow[];
+  overlay: SceneOverlay;
 }
 
 /** A camera placement. */

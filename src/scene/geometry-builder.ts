@@ -29,6 +29,11 @@ export class GeometryBuilder {
     return this.#vertexCount;
   }
 
+  /** Triangle indices added so far (three per triangle). */
+  get indexCount(): number {
+    return this.#indices.length;
+  }
+
   /** Adds one vertex; every attribute of the layout must be given. Returns its index. */
   vertex(attributes: Record<string, readonly number[]>): number {
     for (const [name, size] of Object.entries(this.#layout)) {

@@ -4,19 +4,23 @@
  * start, so it keeps its width from any camera angle.
  */
 
-import type { BufferGeometry } from 'three';
 import type { SceneData } from './contract.ts';
 import { hexToRgb } from './colour.ts';
 import { GeometryBuilder } from './geometry-builder.ts';
+import { RevealRange } from './reveal-range.ts';
+import type { RevealedGeometry } from './reveal-range.ts';
+import { sceneY } from './time-axis.ts';
 
-/** Builds the merged link geometry. */
-export function buildLinkGeometry(scene: SceneData): BufferGeometry {
+/** Builds the merged link geometry, earliest links first. */
+export function buildLinkGeometry(scene: SceneData): RevealedGeometry {
   const builder = new GeometryBuilder({ position: 3, aColour: 3, aAtY: 1 });
+  const reveal = new RevealRange();
   const colour = hexToRgb(scene.theme.link);
   const half = scene.theme.linkWidth / 2;
 
-  for (const link of scene.links) {
-    const y = scene.topY - link.atNs * scene.unitsPerNs;
+  const links = [...scene.links].sort((a, b) => a.atNs - b.atNs);
+  for (const link of links) {
+    const y = sceneY(scene, link.atNs);
     const dx = link.toX - link.fromX;
     const dz = link.toZ - link.fromZ;
     const length = Math.hypot(dx, dz);
@@ -42,6 +46,7 @@ export function buildLinkGeometry(scene: SceneData): BufferGeometry {
       const [a, b, c, d] = corners.map((position) => builder.vertex({ ...common, position }));
       builder.quad(a ?? 0, b ?? 0, c ?? 0, d ?? 0);
     }
+    reveal.mark(y, builder.indexCount);
   }
-  return builder.build();
+  return { geometry: builder.build(), reveal };
 }

@@ -3,21 +3,28 @@
  * into a page, it installs `window.gotraceScene` (see {@link ScenePageApi}).
  *
  * `load` builds all geometry once; `renderFrame` only sets the "now"
- * uniform, label visibility and the camera, then draws synchronously. There
- * is no animation loop, clock or randomness, so a frame depends only on
- * the scene and the frame state.
+ * uniform, the draw ranges, label visibility, the time counter and the
+ * camera, then draws synchronously. There is no animation loop, clock or
+ * randomness, so a frame depends only on the scene and the frame state.
  */
 
 import { Mesh, PerspectiveCamera, Scene, WebGLRenderer } from 'three';
 import type { BufferGeometry, Material } from 'three';
 import type { FrameState, SceneData, ScenePageApi } from './contract.ts';
+import { buildAliveMarkers } from './alive-markers.ts';
 import { buildArrowGeometry } from './arrow-geometry.ts';
 import { buildLineGeometry } from './line-geometry.ts';
 import { buildLinkGeometry } from './link-geometry.ts';
+import { FxaaPass } from './fxaa-pass.ts';
+import { buildHud } from './overlay-hud.ts';
+import type { Hud } from './overlay-hud.ts';
+import { unpremultiply } from './pixel-readback.ts';
 import { createArrowMaterial, createLineMaterial, createLinkMaterial } from './reveal-materials.ts';
 import type { NowUniform } from './reveal-materials.ts';
+import type { RevealRange } from './reveal-range.ts';
 import { buildTextLabels } from './text-labels.ts';
 import type { TextLabels } from './text-labels.ts';
+import { sceneY } from './time-axis.ts';
 
 declare global {
   interface Window {
@@ -29,9 +36,14 @@ interface Loaded {
   data: SceneData;
   renderer: WebGLRenderer;
   scene: Scene;
+  /** Labels, drawn after the scene (and after smoothing, which would blur them). */
+  labelScene: Scene;
   camera: PerspectiveCamera;
+  fxaa: FxaaPass | undefined;
   labels: TextLabels;
+  hud: Hud;
   meshes: Mesh<BufferGeometry, Material>[];
+  reveals: RevealRange[];
   /** Radius of a sphere round the origin that holds the whole scene, for the clipping planes. */
   radius: number;
 }
@@ -49,9 +61,10 @@ class ScenePage implements ScenePageApi {
     const canvas = document.createElement('canvas');
     document.body.append(canvas);
 
+    const smoothWithPass = data.fxaa === true;
     const renderer = new WebGLRenderer({
       canvas,
-      antialias: data.antialias,
+      antialias: data.antialias && !smoothWithPass,
       alpha: true,
       preserveDrawingBuffer: false,
     });
@@ -60,32 +73,44 @@ class ScenePage implements ScenePageApi {
     renderer.setClearColor(theme.background, theme.backgroundAlpha);
 
     const scene = new Scene();
-    const meshes = [
-      new Mesh(buildLineGeometry(data), createLineMaterial(this.#now, theme.lineWidth / 2)),
-      new Mesh(buildLinkGeometry(data), createLinkMaterial(this.#now)),
-      new Mesh(buildArrowGeometry(data), createArrowMaterial(this.#now)),
+    const parts = [
+      { built: buildLineGeometry(data), material: createLineMaterial(this.#now, theme.lineWidth / 2) },
+      { built: buildLinkGeometry(data), material: createLinkMaterial(this.#now) },
+      { built: buildArrowGeometry(data), material: createArrowMaterial(this.#now) },
+      { built: buildAliveMarkers(data), material: createLinkMaterial(this.#now) },
     ];
+    const meshes = parts.map(({ built, material }) => new Mesh<BufferGeometry, Material>(built.geometry, material));
+    const reveals = parts.map(({ built }) => built.reveal);
     for (const mesh of meshes) {
       // The shaders move vertices, so three.js cannot know the true bounds.
       mesh.frustumCulled = false;
       scene.add(mesh);
     }
     const labels = buildTextLabels(data);
-    scene.add(labels.group);
+    const labelScene = new Scene();
+    labelScene.add(labels.group);
+    const hud = buildHud(data);
+    const fxaa = smoothWithPass ? new FxaaPass(width, height) : undefined;
 
     const camera = new PerspectiveCamera(40, width / Math.max(height, 1), 0.1, 10_000);
     renderer.compile(scene, camera);
+    renderer.compile(labelScene, camera);
+    renderer.compile(hud.scene, hud.camera);
+    renderer.autoClear = false;
 
-    this.#loaded = { data, renderer, scene, camera, labels, meshes, radius: sceneRadius(data) };
+    this.#loaded = { data, renderer, scene, labelScene, camera, fxaa, labels, hud, meshes, reveals, radius: sceneRadius(data) };
     return { renderer: rendererName(renderer) };
   }
 
   renderFrame(frame: FrameState): void {
     const loaded = this.#requireLoaded();
-    const { data, renderer, scene, camera, labels, radius } = loaded;
+    const { data, renderer, scene, labelScene, camera, fxaa, labels, hud, meshes, reveals, radius } = loaded;
 
-    this.#now.value = data.topY - frame.timeNs * data.unitsPerNs;
-    labels.showAt(frame.timeNs);
+    const nowY = sceneY(data, frame.timeNs);
+    this.#now.value = nowY;
+    meshes.forEach((mesh, index) => reveals[index]?.apply(mesh.geometry, nowY));
+    labels.showAt(nowY);
+    hud.update(frame.timeNs);
 
     const [px, py, pz] = frame.camera.position;
     const [tx, ty, tz] = frame.camera.target;
@@ -99,7 +124,16 @@ class ScenePage implements ScenePageApi {
     camera.lookAt(tx, ty, tz);
     camera.updateProjectionMatrix();
 
+    // The scene (through the smoothing pass if any), then labels, then the flat overlay.
+    renderer.setRenderTarget(fxaa?.target ?? null);
+    renderer.clear();
     renderer.render(scene, camera);
+    if (fxaa !== undefined) {
+      fxaa.finish(renderer);
+    }
+    renderer.render(labelScene, camera);
+    renderer.clearDepth();
+    renderer.render(hud.scene, hud.camera);
   }
 
   readPixels(): Uint8Array {
@@ -107,6 +141,10 @@ class ScenePage implements ScenePageApi {
     const gl = renderer.getContext();
     const pixels = new Uint8Array(data.width * data.height * 4);
     gl.readPixels(0, 0, data.width, data.height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+    // The drawing buffer holds premultiplied colour; files want it straight.
+    if (data.theme.backgroundAlpha < 1) {
+      unpremultiply(pixels);
+    }
     return pixels;
   }
 
@@ -127,6 +165,8 @@ class ScenePage implements ScenePageApi {
       mesh.material.dispose();
     }
     loaded.labels.dispose();
+    loaded.hud.dispose();
+    loaded.fxaa?.dispose();
     loaded.renderer.dispose();
     loaded.renderer.domElement.remove();
     this.#loaded = undefined;
@@ -139,7 +179,7 @@ function sceneRadius(data: SceneData): number {
   for (const goroutine of data.goroutines) {
     across = Math.max(across, Math.hypot(goroutine.x, goroutine.z));
   }
-  const tall = Math.max(Math.abs(data.topY), Math.abs(data.topY - data.durationNs * data.unitsPerNs));
+  const tall = Math.max(Math.abs(data.topY), Math.abs(sceneY(data, data.durationNs)));
   return Math.hypot(across, tall) + data.theme.labelSize * 4;
 }
 

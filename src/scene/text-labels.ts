@@ -7,8 +7,9 @@
 
 import { CanvasTexture, Group, SRGBColorSpace, Sprite, SpriteMaterial } from 'three';
 import type { SceneData } from './contract.ts';
-import { arrowDoneNs, arrowEnds } from './arrow-geometry.ts';
+import { arrowEnds, arrowTimingY } from './arrow-geometry.ts';
 import { LABEL_FONT_SHARE, LABEL_GAP, VALUE_LABEL_SCALE, valueText } from './label-metrics.ts';
+import { sceneY } from './time-axis.ts';
 
 /** Canvas pixels per label height: sharp enough for 1080p close-ups. */
 const TEXTURE_HEIGHT_PX = 72;
@@ -22,14 +23,15 @@ const MAX_VALUE_LABELS = 400;
 /** All labels of a scene and a way to show the ones due at a given time. */
 export interface TextLabels {
   group: Group;
-  /** Shows exactly the labels whose moment has come by `timeNs`. */
-  showAt(timeNs: number): void;
+  /** Shows exactly the labels whose moment has come when "now" is at scene y `nowY`. */
+  showAt(nowY: number): void;
   dispose(): void;
 }
 
 interface TimedSprite {
   sprite: Sprite;
-  fromNs: number;
+  /** Scene y at which the label appears. */
+  fromY: number;
 }
 
 /** Builds every label of the scene, all hidden until {@link TextLabels.showAt} is called. */
@@ -49,7 +51,7 @@ export function buildTextLabels(scene: SceneData): TextLabels {
     return entry;
   };
 
-  const place = (text: string, colour: string, height: number, at: [number, number, number], fromNs: number) => {
+  const place = (text: string, colour: string, height: number, at: [number, number, number], fromY: number) => {
     const { material, aspect } = materialFor(text, colour);
     const sprite = new Sprite(material);
     sprite.center.set(0.5, 0);
@@ -59,15 +61,16 @@ export function buildTextLabels(scene: SceneData): TextLabels {
     sprite.frustumCulled = false;
     sprite.visible = false;
     group.add(sprite);
-    timed.push({ sprite, fromNs });
+    timed.push({ sprite, fromY });
   };
 
   for (const goroutine of scene.goroutines) {
     if (!goroutine.showLabel || goroutine.label === '') {
       continue;
     }
-    const topY = scene.topY - goroutine.createdNs * scene.unitsPerNs;
-    place(goroutine.label, theme.label, theme.labelSize, [goroutine.x, topY + theme.labelSize * LABEL_GAP, goroutine.z], goroutine.createdNs);
+    const topY = sceneY(scene, goroutine.createdNs);
+    const liftUnits = theme.labelSize * (LABEL_GAP + (goroutine.labelLift ?? 0));
+    place(goroutine.label, theme.label, theme.labelSize, [goroutine.x, topY + liftUnits, goroutine.z], topY);
   }
 
   for (const arrow of scene.arrows.slice(0, MAX_VALUE_LABELS)) {
@@ -78,14 +81,14 @@ export function buildTextLabels(scene: SceneData): TextLabels {
     const { start, end } = arrowEnds(arrow, scene);
     const middle: [number, number, number] = [(start[0] + end[0]) / 2, (start[1] + end[1]) / 2 + theme.arrowWidth, (start[2] + end[2]) / 2];
     const colour = arrow.kind === 'sync' ? theme.syncArrow : theme.arrow;
-    place(text, colour, theme.labelSize * VALUE_LABEL_SCALE, middle, arrowDoneNs(arrow, scene.durationNs));
+    place(text, colour, theme.labelSize * VALUE_LABEL_SCALE, middle, arrowTimingY(arrow, scene).doneY);
   }
 
   return {
     group,
-    showAt(timeNs: number): void {
-      for (const { sprite, fromNs } of timed) {
-        sprite.visible = fromNs <= timeNs;
+    showAt(nowY: number): void {
+      for (const { sprite, fromY } of timed) {
+        sprite.visible = fromY >= nowY;
       }
     },
     dispose(): void {

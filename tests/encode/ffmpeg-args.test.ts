@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { ffmpegArgs, inputArgs } from '../../src/encode/ffmpeg-args.ts';
+import { concatList } from '../../src/encode/concat-videos.ts';
+import { concatArgs, ffmpegArgs, gifLoopValue, inputArgs } from '../../src/encode/ffmpeg-args.ts';
 import { outputKindOf } from '../../src/encode/output-kind.ts';
 
 /** The value that follows `flag` in an argument list. */
@@ -72,5 +73,42 @@ describe('outputKindOf', () => {
       `[UsageError: output clip.avi: unknown extension '.avi'; use .mp4, .webm, .gif, .apng, .png or a pattern like frames/%04d.png]`,
     );
     expect(() => outputKindOf('frames/%04d.jpg')).toThrowError(/must end in \.png/);
+  });
+});
+
+describe('WebM, APNG, loops and concat', () => {
+  const base = { width: 640, height: 360, fps: 25 };
+
+  it('encodes VP9 in constant quality, with alpha only for transparent scenes', () => {
+    const opaque = ffmpegArgs({ ...base, kind: 'webm', outputPath: 'a.webm' });
+    expect(valueOf(opaque, '-c:v')).toBe('libvpx-vp9');
+    expect(valueOf(opaque, '-b:v')).toBe('0');
+    expect(valueOf(opaque, '-vf')).toContain('format=yuv420p');
+    const alpha = ffmpegArgs({ ...base, kind: 'webm', outputPath: 'a.webm', alpha: true, crf: 20 });
+    expect(valueOf(alpha, '-vf')).toBe('vflip,format=yuva420p');
+    expect(valueOf(alpha, '-crf')).toBe('20');
+  });
+
+  it('writes APNG that plays the asked number of times', () => {
+    const args = ffmpegArgs({ ...base, kind: 'apng', outputPath: 'a.apng', loopCount: 2 });
+    expect(valueOf(args, '-c:v')).toBe('apng');
+    expect(valueOf(args, '-plays')).toBe('2');
+  });
+
+  it("translates a play count into GIF's repeat count", () => {
+    expect(gifLoopValue(0)).toBe(0);
+    expect(gifLoopValue(1)).toBe(-1);
+    expect(gifLoopValue(3)).toBe(2);
+    const args = ffmpegArgs({ ...base, kind: 'gif', outputPath: 'a.gif', gif: { colors: 64, dither: 'none' }, loopCount: 1 });
+    expect(valueOf(args, '-vf')).toContain('max_colors=64');
+    expect(valueOf(args, '-vf')).toContain('dither=none');
+    expect(valueOf(args, '-loop')).toBe('-1');
+  });
+
+  it('joins by copying streams and lists parts by absolute, quoted path', () => {
+    const args = concatArgs('list.ffconcat', 'out.mp4', 'mp4');
+    expect(valueOf(args, '-c')).toBe('copy');
+    expect(valueOf(args, '-f')).toBe('concat');
+    expect(concatList(['/a/it\'s.mp4', '/b/two.mp4'])).toBe("ffconcat version 1.0\nfile '/a/it'\\''s.mp4'\nfile '/b/two.mp4'\n");
   });
 });

@@ -28,9 +28,8 @@ const traces = readdirSync(FIXTURES, { withFileTypes: true })
   .sort((a, b) => a.label.localeCompare(b.label));
 
 describe('readGoTrace on recorded fixtures', () => {
-  it('finds fixtures of both recorded Go versions', () => {
-    expect(traces.some((t) => t.label.endsWith('go1.22.out'))).toBe(true);
-    expect(traces.some((t) => t.label.endsWith('go1.26.out'))).toBe(true);
+  it.each(['1.19', '1.21', '1.22', '1.23', '1.25', '1.26'])('finds fixtures recorded with Go %s', (version) => {
+    expect(traces.filter((t) => t.label.endsWith(`go${version}.out`)).length).toBeGreaterThanOrEqual(8);
   });
 
   describe.each(traces)('$label', ({ path }) => {
@@ -75,9 +74,32 @@ describe('readGoTrace on recorded fixtures', () => {
       }
     });
 
-    it('flags every goroutine outside package main as runtime', () => {
-      // The fixtures start goroutines only from package main (iter.Pull's runtime.corostart counts as runtime).
-      for (const g of model.goroutines) expect(g.runtime, `${g.id} ${g.name}`).toBe(!g.name.startsWith('main.'));
+    it('flags unnamed and runtime goroutines as runtime, and only those', () => {
+      // iter.Pull's runtime.corostart counts as runtime; net/http's goroutines do not.
+      for (const g of model.goroutines) {
+        const runtime = g.name === '' || g.name.startsWith('runtime/trace.') || (g.name.startsWith('runtime.') && g.name !== 'runtime.main');
+        expect(g.runtime, `${g.id} ${g.name}`).toBe(runtime);
+      }
+    });
+
+    it('keeps processor runs ordered, non-overlapping and on known goroutines', () => {
+      const ids = new Set(model.goroutines.map((g) => g.id));
+      expect(model.processors?.length).toBeGreaterThan(0);
+      for (const p of model.processors ?? []) {
+        p.runs.forEach((run, i) => {
+          expect(ids.has(run.goroutineId), `P${p.id} run ${i}`).toBe(true);
+          expect(run.endNs, `P${p.id} run ${i}`).toBeGreaterThanOrEqual(run.startNs);
+          if (i > 0) expect(run.startNs, `P${p.id} run ${i}`).toBeGreaterThanOrEqual(p.runs[i - 1]!.endNs);
+        });
+      }
+    });
+
+    it('has GC and stop-the-world spans in order, and the pause that starts a new-format trace', () => {
+      // Old-format traces begin after that pause.
+      if (Number(model.goVersion!.slice(2)) >= 22) expect(model.stwSpans?.[0]?.reason).toBe('start trace');
+      for (const span of [...(model.stwSpans ?? []), ...(model.gcSpans ?? [])]) {
+        expect(span.endNs).toBeGreaterThanOrEqual(span.startNs);
+      }
     });
 
     it('gives the same model through readTrace', () => {

@@ -65,7 +65,7 @@ describe.each([22, 23, 25, 26])('readGoTrace on a hand-written format 1.%i trace
   });
 
   it('infers the send from the worker’s chansend1 to main blocked in chan receive', () => {
-    expect(model.messages).toEqual([{ fromId: 5, toId: 1, sendNs: 19 * 64, receiveNs: 19 * 64 + 1, kind: 'channel' }]);
+    expect(model.messages).toEqual([{ fromId: 5, toId: 1, sendNs: 19 * 64, receiveNs: 19 * 64 + 1, kind: 'channel', operation: 'send' }]);
   });
 });
 

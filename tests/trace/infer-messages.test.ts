@@ -23,19 +23,19 @@ const BACKWARD = { fromId: 8, toId: 7, sendNs: 40, receiveNs: 100 };
 
 describe('inferMessages', () => {
   it.each([
-    ['a send wakes a receiver', ['runtime.chansend1', 'main.a'], 'chan receive', { ...FORWARD, kind: 'channel' }],
-    ['a select sends to a receiver', ['runtime.selectgo', 'main.a'], 'chan receive', { ...FORWARD, kind: 'channel' }],
-    ['a send completes a select', ['runtime.chansend1', 'main.a'], 'select', { ...FORWARD, kind: 'channel' }],
-    ['two selects meet', ['runtime.selectgo', 'main.a'], 'select', { ...FORWARD, kind: 'channel' }],
-    ['a receive wakes a sender', ['runtime.chanrecv1', 'main.a'], 'chan send', { ...BACKWARD, kind: 'channel' }],
-    ['a range loop wakes a sender', ['runtime.chanrecv2', 'main.a'], 'chan send', { ...BACKWARD, kind: 'channel' }],
-    ['a receive completes a sending select', ['runtime.chanrecv1', 'main.a'], 'select', { ...BACKWARD, kind: 'channel' }],
-    ['a select receives from a sender', ['runtime.selectgo', 'main.a'], 'chan send', { ...BACKWARD, kind: 'channel' }],
-    ['a close wakes a receiver', ['main.a', 'main.main'], 'chan receive', { ...FORWARD, kind: 'channel' }],
-    ['a close wakes a select', ['main.a'], 'select', { ...FORWARD, kind: 'channel' }],
-    ['an unlock hands over a mutex', ['sync.(*Mutex).Unlock', 'main.a'], 'sync', { ...FORWARD, kind: 'sync' }],
-    ['Done releases a WaitGroup', ['sync.(*WaitGroup).Add', 'sync.(*WaitGroup).Done'], 'sync', { ...FORWARD, kind: 'sync' }],
-    ['a broadcast wakes a Cond waiter', ['sync.(*Cond).Broadcast', 'main.a'], 'sync.(*Cond).Wait', { ...FORWARD, kind: 'sync' }],
+    ['a send wakes a receiver', ['runtime.chansend1', 'main.a'], 'chan receive', { ...FORWARD, kind: 'channel', operation: 'send' }],
+    ['a select sends to a receiver', ['runtime.selectgo', 'main.a'], 'chan receive', { ...FORWARD, kind: 'channel', operation: 'select' }],
+    ['a send completes a select', ['runtime.chansend1', 'main.a'], 'select', { ...FORWARD, kind: 'channel', operation: 'select' }],
+    ['two selects meet', ['runtime.selectgo', 'main.a'], 'select', { ...FORWARD, kind: 'channel', operation: 'select' }],
+    ['a receive wakes a sender', ['runtime.chanrecv1', 'main.a'], 'chan send', { ...BACKWARD, kind: 'channel', operation: 'receive' }],
+    ['a range loop wakes a sender', ['runtime.chanrecv2', 'main.a'], 'chan send', { ...BACKWARD, kind: 'channel', operation: 'receive' }],
+    ['a receive completes a sending select', ['runtime.chanrecv1', 'main.a'], 'select', { ...BACKWARD, kind: 'channel', operation: 'select' }],
+    ['a select receives from a sender', ['runtime.selectgo', 'main.a'], 'chan send', { ...BACKWARD, kind: 'channel', operation: 'select' }],
+    ['a close wakes a receiver', ['main.a', 'main.main'], 'chan receive', { ...FORWARD, kind: 'channel', operation: 'close' }],
+    ['a close wakes a select', ['main.a'], 'select', { ...FORWARD, kind: 'channel', operation: 'close' }],
+    ['an unlock hands over a mutex', ['sync.(*Mutex).Unlock', 'main.a'], 'sync', { ...FORWARD, kind: 'sync', operation: 'mutex' }],
+    ['Done releases a WaitGroup', ['sync.(*WaitGroup).Add', 'sync.(*WaitGroup).Done'], 'sync', { ...FORWARD, kind: 'sync', operation: 'waitgroup' }],
+    ['a broadcast wakes a Cond waiter', ['sync.(*Cond).Broadcast', 'main.a'], 'sync.(*Cond).Wait', { ...FORWARD, kind: 'sync', operation: 'cond' }],
   ] as const)('makes a message when %s', (_case, frames, reason, expected) => {
     expect(inferMessages([unblock([...frames], reason)], END_NS)).toEqual([expected]);
   });
@@ -57,16 +57,16 @@ describe('inferMessages', () => {
   });
 
   it('reads the waker’s own frame when the wakee blocked before tracing began', () => {
-    expect(inferMessages([unblock(['runtime.chansend1', 'main.a'], undefined)], END_NS)).toEqual([{ ...FORWARD, kind: 'channel' }]);
+    expect(inferMessages([unblock(['runtime.chansend1', 'main.a'], undefined)], END_NS)).toEqual([{ ...FORWARD, kind: 'channel', operation: 'send' }]);
     expect(inferMessages([unblock(['runtime.chanrecv1', 'main.a'], undefined)], END_NS)).toEqual([
-      { fromId: 8, toId: 7, sendNs: 100, receiveNs: 100, kind: 'channel' },
+      { fromId: 8, toId: 7, sendNs: 100, receiveNs: 100, kind: 'channel', operation: 'receive' },
     ]);
     expect(inferMessages([unblock(['main.a'], undefined)], END_NS)).toEqual([]);
   });
 
   it('lets a message reach a wakee that never ran again at the end of the trace', () => {
     expect(inferMessages([unblock(['runtime.chansend1', 'main.a'], 'chan receive', { receiveNs: null })], END_NS)).toEqual([
-      { ...FORWARD, receiveNs: END_NS, kind: 'channel' },
+      { ...FORWARD, receiveNs: END_NS, kind: 'channel', operation: 'send' },
     ]);
   });
 

@@ -67,13 +67,14 @@ export function readGenerationTables(
   if (ticksPerSecond === 0) {
     throw new TraceFormatError(
       `generation ${raw.gen} has no frequency batch; the trace is damaged or truncated`,
+      { offset: raw.batches[0]?.offset ?? 0 },
     );
   }
   return {
     gen: raw.gen,
     nsPerTick: 1e9 / ticksPerSecond,
     strings,
-    stacks: resolveStacks(stackFuncIds, strings, raw.gen),
+    stacks: resolveStacks(stackFuncIds, strings, raw.gen, raw.batches[0]?.offset ?? 0),
     eventBatches,
   };
 }
@@ -157,6 +158,7 @@ function resolveStacks(
   funcIdsById: ReadonlyMap<number, readonly number[]>,
   strings: ReadonlyMap<number, string>,
   gen: number,
+  generationOffset: number,
 ): Map<number, readonly string[]> {
   const stacks = new Map<number, readonly string[]>();
   for (const [id, funcIds] of funcIdsById) {
@@ -167,6 +169,7 @@ function resolveStacks(
         if (name === undefined) {
           throw new TraceFormatError(
             `generation ${gen}: stack ${id} names function string ${funcId}, which the generation does not define`,
+            { offset: generationOffset },
           );
         }
         return name;

@@ -1,4 +1,4 @@
-import type { Message } from '../../model.ts';
+import type { Message, MessageOperation } from '../../model.ts';
 import { NONE } from './byte-cursor.ts';
 import type { UnblockRecord } from './goroutine-tracker.ts';
 
@@ -29,6 +29,9 @@ const SCHEDULER_REASONS = new Set(['sleep', 'network']);
  * | receive, select  | close             | waker → wakee, no value           |
  * | sync, Cond       | anything          | waker → wakee, kind `sync`        |
  *
+ * `operation` says more: `send`, `receive`, `select` (a select on either
+ * side), `close`, or for `sync` messages `mutex`, `waitgroup`, `cond`, `sync`.
+ *
  * Times: for waker → wakee, `sendNs` is the unblock and `receiveNs` the
  * wakee's next start. For wakee → waker the sender had parked with its value
  * first, so `sendNs` is the wakee's block time and `receiveNs` the unblock,
@@ -48,7 +51,7 @@ const SCHEDULER_REASONS = new Set(['sleep', 'network']);
  * @example
  * inferMessages([{ wakerId: 7, wakeeId: 8, timeNs: 100, wakerFrames: ['runtime.chansend1', 'main.ping'],
  *   wakeeBlock: { timeNs: 40, reasonText: 'chan receive', frames: [] }, receiveNs: 130 }], 1000)
- * // → [{ fromId: 7, toId: 8, sendNs: 100, receiveNs: 130, kind: 'channel' }]
+ * // → [{ fromId: 7, toId: 8, sendNs: 100, receiveNs: 130, kind: 'channel', operation: 'send' }]
  */
 export function inferMessages(unblocks: readonly UnblockRecord[], traceEndNs: number): Message[] {
   const messages: Message[] = [];
@@ -76,40 +79,54 @@ function inferMessage(
   const waited = wakeeBlock?.reasonText ?? '';
   if (SCHEDULER_REASONS.has(waited)) return undefined;
 
-  const forward = (kind: Message['kind']): Message => ({
+  const forward = (kind: Message['kind'], via: MessageOperation): Message => ({
     fromId: wakerId,
     toId: wakeeId,
     sendNs: timeNs,
     receiveNs: unblock.receiveNs ?? traceEndNs,
     kind,
+    operation: via,
   });
-  const backward = (): Message => ({
+  const backward = (via: MessageOperation): Message => ({
     fromId: wakeeId,
     toId: wakerId,
     sendNs: wakeeBlock?.timeNs ?? timeNs,
     receiveNs: timeNs,
     kind: 'channel',
+    operation: via,
   });
 
   if (operation === 'internal') return undefined;
-  if (waited === 'sync' || waited === 'sync.(*Cond).Wait') return forward('sync');
+  if (waited === 'sync' || waited === 'sync.(*Cond).Wait') return forward('sync', syncOperation(waited, wakerFrames));
   switch (waited) {
     case 'chan receive':
-      if (operation === 'send' || operation === 'select' || operation === 'close') return forward('channel');
+      if (operation === 'send' || operation === 'select' || operation === 'close') return forward('channel', operation);
       return undefined;
     case 'chan send':
-      return operation === 'receive' || operation === 'select' ? backward() : undefined;
+      return operation === 'receive' || operation === 'select' ? backward(operation) : undefined;
     case 'select':
-      if (operation === 'send' || operation === 'select' || operation === 'close') return forward('channel');
-      return operation === 'receive' ? backward() : undefined;
+      if (operation === 'send' || operation === 'select') return forward('channel', 'select');
+      if (operation === 'close') return forward('channel', 'close');
+      return operation === 'receive' ? backward('select') : undefined;
     case '':
       // Blocked before tracing began: only the waker's own runtime frame tells.
-      if (operation === 'send' || operation === 'select') return forward('channel');
-      if (operation === 'receive') return backward();
-      return operation === 'sync' ? forward('sync') : undefined;
+      if (operation === 'send' || operation === 'select') return forward('channel', operation);
+      if (operation === 'receive') return backward('receive');
+      return operation === 'sync' ? forward('sync', syncOperation(waited, wakerFrames)) : undefined;
     default:
       return undefined;
   }
+}
+
+/** Which sync primitive handed over, from the wakee's reason and the waker's frames. */
+function syncOperation(waited: string, wakerFrames: readonly string[]): MessageOperation {
+  if (waited === 'sync.(*Cond).Wait') return 'cond';
+  for (const frame of wakerFrames.slice(0, FRAMES_TO_SEARCH + 2)) {
+    if (frame.includes('WaitGroup')) return 'waitgroup';
+    if (frame.includes('Mutex')) return 'mutex';
+    if (frame.includes('(*Cond)')) return 'cond';
+  }
+  return 'sync';
 }
 
 function wakerOperation(frames: readonly string[]): WakerOperation {

@@ -5,10 +5,11 @@ import { ProcStatus, SchedulerState } from './scheduler-state.ts';
 
 /**
  * Receives events in global order, each with the goroutine that was current on
- * its thread just before it (-1 for none) and its time in nanoseconds since
- * the trace's first event (strictly increasing).
+ * its thread just before it (-1 for none), its time in nanoseconds since the
+ * trace's first event (strictly increasing), and the P its thread held just
+ * before it (-1 for none).
  */
-export type EventSink = (event: TraceEvent, g: number, timeNs: number) => void;
+export type EventSink = (event: TraceEvent, g: number, timeNs: number, p: number) => void;
 
 const GO_START_SEQ = argIndex(E.GoStart, 'g_seq');
 const PROC_START_SEQ = argIndex(E.ProcStart, 'p_seq');
@@ -60,9 +61,9 @@ export class EventOrderer {
 
       // 2. Apply it and hand it on with its context and time.
       const { stream, view } = cursors[chosen] as Cursor;
-      const g = this.state.threadOf(view.m).g;
+      const { g, p } = this.state.threadOf(view.m);
       this.state.apply(view);
-      sink(view, g, this.toNs(view));
+      sink(view, g, this.toNs(view), p);
 
       view.index++;
       if (view.index >= stream.length) cursors.splice(chosen, 1);

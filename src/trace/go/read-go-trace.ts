@@ -1,15 +1,18 @@
 import type { TraceModel } from '../../model.ts';
+import { readOldTrace } from '../old/read-old-trace.ts';
+import { ActivityTracker } from './activity-tracker.ts';
+import { assembleGoModel } from './assemble-model.ts';
 import { decodeEventBatch, EventStream } from './decode-events.ts';
 import { readGenerationTables } from './generation-tables.ts';
 import { GoroutineTracker } from './goroutine-tracker.ts';
-import { inferMessages } from './infer-messages.ts';
 import { EventOrderer } from './order-events.ts';
 import type { EventSink } from './order-events.ts';
 import { readGenerations } from './read-generations.ts';
-import { readTraceHeader } from './trace-header.ts';
+import { OLD_FORMAT_VERSIONS, readTraceHeader } from './trace-header.ts';
 
 /** Extra facts about a read that tests and `inspect` may want; not part of the model. */
 export interface GoTraceStats {
+  /** Generations read; an old-format trace counts as one. */
   generations: number;
   events: number;
   /** Events the ordering had to take out of turn; non-zero only for damaged traces. */
@@ -17,11 +20,13 @@ export interface GoTraceStats {
 }
 
 /**
- * Reads a new-format Go execution trace (`go 1.22 trace` … `go 1.26 trace`)
- * into the model, one generation at a time: split the generation's batches,
- * decode its strings, stacks and frequency, decode its event batches, order
- * the events across threads, and feed them to the goroutine state machine.
- * Messages are inferred from the wake-ups once every generation is read.
+ * Reads a Go execution trace into the model. New-format traces (`go 1.22
+ * trace` … `go 1.26 trace`) are read one generation at a time: split the
+ * generation's batches, decode its strings, stacks and frequency, decode its
+ * event batches, order the events across threads, and feed them to the
+ * goroutine state machine. Old-format traces (`go 1.11`, `go 1.19`, `go 1.21`)
+ * have no generations; they are read whole and converted to the same events
+ * (see `readOldTrace`). Messages are inferred from the wake-ups at the end.
  *
  * Throws `UnsupportedVersionError` for other versions and `TraceFormatError`
  * (with the byte offset) for damaged or truncated files.
@@ -36,8 +41,10 @@ export function readGoTrace(bytes: Uint8Array): TraceModel {
 /** {@link readGoTrace}, also returning counts about the read. */
 export function readGoTraceWithStats(bytes: Uint8Array): { model: TraceModel; stats: GoTraceStats } {
   const version = readTraceHeader(bytes);
+  if (OLD_FORMAT_VERSIONS.includes(version)) return readOldTrace(bytes, version);
   const orderer = new EventOrderer();
   const tracker = new GoroutineTracker();
+  const activity = new ActivityTracker();
   const stats: GoTraceStats = { generations: 0, events: 0, forcedEvents: 0 };
 
   for (const raw of readGenerations(bytes, version)) {
@@ -54,21 +61,15 @@ export function readGoTraceWithStats(bytes: Uint8Array): { model: TraceModel; st
       stats.events += decodeEventBatch(bytes, batch, stream, version);
     }
 
-    const sink: EventSink = (event, g, timeNs) => tracker.handle(event, g, timeNs);
+    const sink: EventSink = (event, g, timeNs, p) => {
+      tracker.handle(event, g, timeNs);
+      activity.handle(event, g, p, timeNs);
+    };
     orderer.orderGeneration(raw.gen, streams.values(), sink);
     stats.generations++;
   }
 
   stats.forcedEvents = orderer.forcedEvents;
   const durationNs = orderer.lastTimeNs;
-  return {
-    model: {
-      format: 'go',
-      goVersion: `1.${version}`,
-      durationNs,
-      goroutines: tracker.goroutines(),
-      messages: inferMessages(tracker.unblocks, durationNs),
-    },
-    stats,
-  };
+  return { model: assembleGoModel({ version, durationNs, tracker, activity }), stats };
 }

@@ -3,11 +3,17 @@ import { TraceFormatError, UnsupportedVersionError } from '../../errors.ts';
 /** Every Go trace starts with `go 1.NN trace`, NUL-padded to this many bytes. */
 export const HEADER_BYTES = 16;
 
-/** Trace format versions (the `NN` of `go 1.NN trace`) this reader decodes. */
-export const SUPPORTED_VERSIONS: readonly number[] = [22, 23, 25, 26];
+/** New-format versions (Go 1.22 and newer), read generation by generation. */
+export const NEW_FORMAT_VERSIONS: readonly number[] = [22, 23, 25, 26];
 
-/** Old-format versions Go's own reader still accepts; we reject them with a clearer message. */
-const OLD_FORMAT_VERSIONS: readonly number[] = [5, 7, 8, 9, 10, 11, 19, 21];
+/** Old-format versions (Go 1.11 to 1.21), read whole and converted to the new model. */
+export const OLD_FORMAT_VERSIONS: readonly number[] = [11, 19, 21];
+
+/** Every trace format version (the `NN` of `go 1.NN trace`) this reader decodes, oldest first. */
+export const SUPPORTED_VERSIONS: readonly number[] = [...OLD_FORMAT_VERSIONS, ...NEW_FORMAT_VERSIONS];
+
+/** Versions Go wrote before 1.11; today's Go reader rejects them too. */
+const ANCIENT_VERSIONS: readonly number[] = [5, 7, 8, 9, 10];
 
 const HEADER_PATTERN = /^go 1\.(\d{1,3}) trace\0*$/;
 
@@ -23,9 +29,9 @@ export function looksLikeGoTrace(bytes: Uint8Array): boolean {
  * Reads the 16-byte header and returns the trace format version's minor
  * number, e.g. `26` for `go 1.26 trace`.
  *
- * Throws {@link UnsupportedVersionError} for old-format (1.5–1.21) and
- * unknown versions, naming the version found and the ones supported, and
- * {@link TraceFormatError} for a damaged header.
+ * Throws {@link UnsupportedVersionError} for versions before 1.11 and
+ * unknown (future) ones, naming the version found and the ones supported,
+ * and {@link TraceFormatError} for a damaged header.
  *
  * @example
  * readTraceHeader(new TextEncoder().encode('go 1.26 trace\0\0\0')) // → 26
@@ -49,16 +55,15 @@ export function readTraceHeader(bytes: Uint8Array): number {
   const version = Number(match[1]);
   if (SUPPORTED_VERSIONS.includes(version)) return version;
 
-  const supported = SUPPORTED_VERSIONS.map((v) => `1.${v}`).join(', ');
-  if (OLD_FORMAT_VERSIONS.includes(version)) {
+  const supported = `supported formats: ${SUPPORTED_VERSIONS.map((v) => `1.${v}`).join(', ')} (Go 1.11 and newer)`;
+  if (ANCIENT_VERSIONS.includes(version)) {
     throw new UnsupportedVersionError(
-      `Go trace format 1.${version} is the format of Go 1.21 and older, which is not supported yet; ` +
-        `supported formats: ${supported} (Go 1.22 and newer)`,
+      `Go trace format 1.${version} was written by Go 1.10 or older, which no current reader accepts; ${supported}`,
       { offset: 0 },
     );
   }
   throw new UnsupportedVersionError(
-    `unknown Go trace format 1.${version}; supported formats: ${supported} (Go 1.22 and newer)`,
+    `unknown Go trace format 1.${version}, perhaps from a newer Go than this tool knows; ${supported}`,
     { offset: 0 },
   );
 }

@@ -1,0 +1,3 @@
+module gallery/fan-in
+
+go 1.22

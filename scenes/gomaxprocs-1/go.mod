@@ -1,0 +1,3 @@
+module gallery/gomaxprocs-1
+
+go 1.22

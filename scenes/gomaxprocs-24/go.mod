@@ -1,0 +1,3 @@
+module gallery/gomaxprocs-24
+
+go 1.22

@@ -1,0 +1,3 @@
+module gallery/hello
+
+go 1.22

@@ -1,0 +1,3 @@
+module gallery/leak
+
+go 1.22

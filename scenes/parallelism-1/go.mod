@@ -1,0 +1,3 @@
+module gallery/parallelism-1
+
+go 1.22

@@ -1,0 +1,3 @@
+module gallery/parallelism-2
+
+go 1.22

@@ -1,0 +1,3 @@
+module gallery/ping-pong-100
+
+go 1.22

@@ -1,0 +1,3 @@
+module gallery/ping-pong-3
+
+go 1.22

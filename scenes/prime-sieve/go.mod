@@ -1,0 +1,3 @@
+module gallery/prime-sieve
+
+go 1.22

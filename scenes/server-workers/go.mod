@@ -1,0 +1,3 @@
+module gallery/server-workers
+
+go 1.22

@@ -1,0 +1,3 @@
+module gallery/servers-logger
+
+go 1.22

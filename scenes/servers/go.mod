@@ -1,0 +1,3 @@
+module gallery/servers
+
+go 1.22

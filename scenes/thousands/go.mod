@@ -1,0 +1,3 @@
+module thousands
+
+go 1.22

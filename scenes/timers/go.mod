@@ -1,0 +1,3 @@
+module gallery/timers
+
+go 1.22

@@ -1,0 +1,3 @@
+module gallery/workers-of-workers
+
+go 1.22

@@ -1,0 +1,3 @@
+module gallery/workers
+
+go 1.22

@@ -1,0 +1,3 @@
+module tracebench/load
+
+go 1.21
