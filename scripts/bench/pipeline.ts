@@ -50,9 +50,13 @@ export async function benchPipeline(): Promise<void> {
   const draw = await timed(async () => {
     for (const frame of frames) await session.drawFrame(frame);
   });
+  const drawRead = await timed(async () => {
+    for (const frame of frames) await session.drawFrame(frame, 'frame');
+  });
   await session.close();
   await server.close();
   timings.push({ name: 'draw only (same page, no capture)', seconds: draw.seconds, note: 'browser already running' });
+  timings.push({ name: 'draw + readPixels (no upload)', seconds: drawRead.seconds, note: 'browser already running' });
 
   const naive = await timed(() => naiveScreenshotRender({ browserPath, ffmpegPath, scene, frames, fps, outputPath: join(dir, 'naive.mp4') }));
   timings.push({ name: 'naive page.screenshot() loop', seconds: naive.seconds, note: kb(join(dir, 'naive.mp4')) });

@@ -126,3 +126,19 @@ function normalise(v: Vec3): Vec3 {
   const length = Math.hypot(v[0], v[1], v[2]);
   return length === 0 ? [1, 0, 0] : [v[0] / length, v[1] / length, v[2] / length];
 }
+
+/**
+ * Height in scene units a parallel (orthographic) view looking along
+ * `basis.back` at `target` needs so every point fits, leaving `marginShare`
+ * of the half-view free on each side.
+ */
+export function fitViewHeight(points: readonly FramePoint[], target: Vec3, basis: CameraBasis, aspect: number, marginShare: number): number {
+  let halfHeight = 0;
+  for (const point of points) {
+    const rel: Vec3 = [point.position[0] - target[0], point.position[1] - target[1], point.position[2] - target[2]];
+    const across = Math.abs(dot(rel, basis.right)) + point.halfWidth;
+    const upDown = Math.abs(dot(rel, basis.up)) + point.halfHeight;
+    halfHeight = Math.max(halfHeight, upDown, across / aspect);
+  }
+  return (2 * halfHeight) / (1 - marginShare);
+}

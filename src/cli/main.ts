@@ -7,6 +7,7 @@
 import { Command, CommanderError, Option } from 'commander';
 
 import { GotraceError } from '../errors.ts';
+import { addCameraOptions } from './camera-options.ts';
 import { addCaptureCommand } from './capture-command.ts';
 import { addConcatCommand } from './concat-command.ts';
 import { doctorCommand } from './doctor-command.ts';
@@ -35,7 +36,6 @@ export function buildProgram(): Command {
     .option('--fps <n>', 'frames per second (default 30; 25 for GIF)')
     .option('--duration <seconds>', 'length of the clip; the whole trace is mapped onto it (default 8)')
     .option('--at <time>', 'for a .png still: the moment to show, e.g. 50%, 2.5s, 120ms (default: the end)')
-    .addOption(new Option('--camera <preset>', 'camera path').choices(['orbit', 'static']).default('orbit'))
     .addOption(new Option('--theme <name>', 'colour theme: dark, light, transparent (PNG with alpha), or a FILE.json overriding one').default('dark'))
     .option('--show-runtime', 'also draw goroutines started by the Go runtime')
     .option('--no-antialias', 'draw without multisampling: about twice as fast, with jagged edges')
@@ -44,7 +44,7 @@ export function buildProgram(): Command {
     .option('--ffmpeg <path>', 'ffmpeg to use (default: $FFMPEG_PATH, ffmpeg-static, system ffmpeg)')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--json', 'print a JSON summary on stdout');
-  addSceneOptions(addEncodeOptions(render)).action(renderCommand);
+  addCameraOptions(addSceneOptions(addEncodeOptions(render))).action(renderCommand);
 
   program
     .command('doctor')

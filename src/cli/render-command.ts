@@ -6,6 +6,7 @@ import { patternDigits } from '../encode/output-kind.ts';
 import { frameCountFor, snapGifFps } from '../render/frame-clock.ts';
 import { renderTrace } from '../render/render-trace.ts';
 import { parseTimeSpec, resolveTimeSpec } from '../render/time-spec.ts';
+import { parseCameraFlags, type CameraFlags } from './camera-options.ts';
 import { loadTrace } from './load-trace.ts';
 import { parseEncodeFlags, type EncodeFlags } from './encode-options.ts';
 import { createProgressPrinter } from './progress.ts';
@@ -13,7 +14,7 @@ import { parseRenderFlags, type RenderFlags } from './render-options.ts';
 import { parseSceneFlags, type SceneFlags } from './scene-options.ts';
 
 /** Flags of `render` beyond the render settings. */
-export interface RenderCommandFlags extends RenderFlags, EncodeFlags, SceneFlags {
+export interface RenderCommandFlags extends RenderFlags, EncodeFlags, SceneFlags, CameraFlags {
   quiet?: boolean;
   json?: boolean;
 }
@@ -38,6 +39,7 @@ export async function renderCommand(tracePath: string, flags: RenderCommandFlags
   }
   const model = await loadTrace(tracePath);
   const atNs = flags.at === undefined ? undefined : resolveTimeSpec(parseTimeSpec(flags.at), model.durationNs, flags.at);
+  const camera = parseCameraFlags(flags, model.durationNs);
   const chatty = !flags.quiet && !flags.json;
 
   if (chatty) for (const notice of settings.notices) process.stderr.write(`note: ${notice}\n`);
@@ -50,7 +52,7 @@ export async function renderCommand(tracePath: string, flags: RenderCommandFlags
     height: settings.height,
     fps: settings.fps,
     durationSeconds: settings.durationSeconds,
-    camera: settings.camera,
+    camera,
     theme: settings.theme,
     scene: sceneSettings,
     showRuntime: flags.showRuntime ?? false,

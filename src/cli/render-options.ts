@@ -2,13 +2,12 @@
  * Turning the `render` command's flags into validated render settings.
  */
 
-import type { CameraPreset } from '../camera/camera-path.ts';
-import { CAMERA_PRESETS } from '../camera/camera-path.ts';
 import { needsEvenSize, outputKindOf, type OutputKind } from '../encode/output-kind.ts';
 import { UsageError } from '../errors.ts';
 import type { GlChoice } from '../render/browser-session.ts';
 import { snapGifFps } from '../render/frame-clock.ts';
 import type { Theme } from '../scene/contract.ts';
+import { checkCameraFlag } from './camera-options.ts';
 import { parseThemeFlag } from './scene-options.ts';
 
 /** The flags as commander hands them over (strings, unparsed). */
@@ -34,7 +33,8 @@ export interface RenderSettings {
   height: number;
   fps: number;
   durationSeconds: number;
-  camera: CameraPreset;
+  /** A preset name or a camera path file; read by `parseCameraFlags` once the trace is loaded. */
+  camera: string;
   theme: Theme;
   gl: GlChoice;
   notices: string[];
@@ -77,9 +77,7 @@ export function parseRenderFlags(flags: RenderFlags): RenderSettings {
   const durationSeconds =
     flags.duration === undefined ? DEFAULT_DURATION_SECONDS : parsePositive(flags.duration.replace(/s$/, ''), '--duration', 3600);
 
-  if (!(CAMERA_PRESETS as readonly string[]).includes(flags.camera)) {
-    throw new UsageError(`--camera '${flags.camera}': expected one of ${CAMERA_PRESETS.join(', ')}`);
-  }
+  checkCameraFlag(flags.camera);
   if (!GL_CHOICES.includes(flags.gl)) {
     throw new UsageError(`--gl '${flags.gl}': expected one of ${GL_CHOICES.join(', ')}`);
   }
@@ -94,7 +92,7 @@ export function parseRenderFlags(flags: RenderFlags): RenderSettings {
     height,
     fps,
     durationSeconds,
-    camera: flags.camera as CameraPreset,
+    camera: flags.camera,
     theme,
     gl: flags.gl as GlChoice,
     notices,

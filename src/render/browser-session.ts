@@ -142,14 +142,22 @@ export class BrowserSession {
    * back: the floor under {@link captureFrame}, for measurements.
    * @internal
    */
-  async drawFrame(frame: FrameState): Promise<void> {
-    await this.#page.evaluate((state) => {
-      (window.gotraceScene as ScenePageApi).renderFrame(state);
-      // Reading one pixel waits for the drawing to finish.
-      const canvas = document.querySelector('canvas');
-      const gl = canvas?.getContext('webgl2');
-      gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-    }, frame);
+  async drawFrame(frame: FrameState, readBack: 'pixel' | 'frame' = 'pixel'): Promise<void> {
+    await this.#page.evaluate(
+      (state, whole) => {
+        const api = window.gotraceScene as ScenePageApi;
+        api.renderFrame(state);
+        if (whole) {
+          api.readPixels();
+          return;
+        }
+        // Reading one pixel waits for the drawing to finish.
+        const gl = document.querySelector('canvas')?.getContext('webgl2');
+        gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      },
+      frame,
+      readBack === 'frame',
+    );
   }
 
   /** Closes the browser; safe to call twice. */

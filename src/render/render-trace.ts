@@ -6,7 +6,7 @@
 
 import { stat } from 'node:fs/promises';
 
-import { cameraPose, type CameraPreset } from '../camera/camera-path.ts';
+import { planPose, type CameraPlan } from '../camera/camera-plan.ts';
 import { ffmpegArgs, type GifOptions } from '../encode/ffmpeg-args.ts';
 import { FfmpegProcess } from '../encode/ffmpeg-process.ts';
 import { findFfmpeg } from '../encode/find-ffmpeg.ts';
@@ -16,7 +16,7 @@ import { RenderError, UsageError } from '../errors.ts';
 import { buildScene, type SceneSettings } from '../layout/build-scene.ts';
 import type { TraceModel } from '../model.ts';
 import type { FrameState, SceneData, Theme } from '../scene/contract.ts';
-import { timeAtProgress } from '../scene/time-axis.ts';
+import { sceneY, timeAtProgress } from '../scene/time-axis.ts';
 import type { GlBackend } from './browser-flags.ts';
 import { BrowserSession, type GlChoice } from './browser-session.ts';
 import { captureFrames } from './capture-loop.ts';
@@ -33,7 +33,8 @@ export interface RenderOptions {
   height: number;
   fps: number;
   durationSeconds: number;
-  camera: CameraPreset;
+  /** A preset name, a preset with options, or a keyframe path. */
+  camera: CameraPlan;
   theme: Theme;
   showRuntime: boolean;
   /** For a PNG still: the trace time to show. */
@@ -173,13 +174,16 @@ export function planFrames(
   const durationNs = scene.durationNs;
   if (still) {
     const timeNs = options.atNs ?? durationNs;
-    const progress = durationNs > 0 ? timeNs / durationNs : 1;
-    return [{ timeNs, camera: cameraPose(options.camera, scene, progress) }];
+    // The share of the axis's height already drawn: what a clip's frame at this moment would use.
+    const bottomY = sceneY(scene, durationNs);
+    const progress = bottomY === scene.topY ? 1 : (scene.topY - sceneY(scene, timeNs)) / (scene.topY - bottomY);
+    return [{ timeNs, camera: planPose(options.camera, scene, progress, timeNs) }];
   }
   const frameCount = frameCountFor(options.durationSeconds, options.fps);
-  return Array.from({ length: frameCount }, (_, i) => ({
+  return Array.from({ length: frameCount }, (_, i) => {
+    const progress = frameProgress(i, frameCount);
     // A compressed time axis moves evenly in height, not in time.
-    timeNs: scene.timeKnots === undefined ? frameTimeNs(i, frameCount, durationNs) : timeAtProgress(scene, frameProgress(i, frameCount)),
-    camera: cameraPose(options.camera, scene, frameProgress(i, frameCount)),
-  }));
+    const timeNs = scene.timeKnots === undefined ? frameTimeNs(i, frameCount, durationNs) : timeAtProgress(scene, progress);
+    return { timeNs, camera: planPose(options.camera, scene, progress, timeNs) };
+  });
 }

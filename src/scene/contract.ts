@@ -139,8 +139,12 @@ export interface SceneData {
 export interface CameraPose {
   position: [number, number, number];
   target: [number, number, number];
-  /** Vertical field of view in degrees. */
+  /** Vertical field of view in degrees (perspective only). */
   fovDeg: number;
+  /** Parallel projection instead of perspective: sizes do not shrink with depth. */
+  orthographic?: boolean;
+  /** With `orthographic`: the height of the view in scene units. */
+  viewHeight?: number;
 }
 
 /** Everything that differs from one frame to the next. */

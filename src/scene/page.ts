@@ -8,9 +8,9 @@
  * randomness, so a frame depends only on the scene and the frame state.
  */
 
-import { Mesh, PerspectiveCamera, Scene, WebGLRenderer } from 'three';
+import { Mesh, OrthographicCamera, PerspectiveCamera, Scene, WebGLRenderer } from 'three';
 import type { BufferGeometry, Material } from 'three';
-import type { FrameState, SceneData, ScenePageApi } from './contract.ts';
+import type { CameraPose, FrameState, SceneData, ScenePageApi } from './contract.ts';
 import { buildAliveMarkers } from './alive-markers.ts';
 import { buildArrowGeometry } from './arrow-geometry.ts';
 import { buildLineGeometry } from './line-geometry.ts';
@@ -39,6 +39,8 @@ interface Loaded {
   /** Labels, drawn after the scene (and after smoothing, which would blur them). */
   labelScene: Scene;
   camera: PerspectiveCamera;
+  /** Used instead of `camera` for frames that ask for a parallel projection. */
+  orthoCamera: OrthographicCamera;
   fxaa: FxaaPass | undefined;
   labels: TextLabels;
   hud: Hud;
@@ -97,32 +99,22 @@ class ScenePage implements ScenePageApi {
     renderer.compile(labelScene, camera);
     renderer.compile(hud.scene, hud.camera);
     renderer.autoClear = false;
+    const orthoCamera = new OrthographicCamera(-1, 1, 1, -1, 0.1, 10_000);
 
-    this.#loaded = { data, renderer, scene, labelScene, camera, fxaa, labels, hud, meshes, reveals, radius: sceneRadius(data) };
+    this.#loaded = { data, renderer, scene, labelScene, camera, orthoCamera, fxaa, labels, hud, meshes, reveals, radius: sceneRadius(data) };
     return { renderer: rendererName(renderer) };
   }
 
   renderFrame(frame: FrameState): void {
     const loaded = this.#requireLoaded();
-    const { data, renderer, scene, labelScene, camera, fxaa, labels, hud, meshes, reveals, radius } = loaded;
+    const { data, renderer, scene, labelScene, fxaa, labels, hud, meshes, reveals, radius } = loaded;
 
     const nowY = sceneY(data, frame.timeNs);
     this.#now.value = nowY;
     meshes.forEach((mesh, index) => reveals[index]?.apply(mesh.geometry, nowY));
     labels.showAt(nowY);
     hud.update(frame.timeNs);
-
-    const [px, py, pz] = frame.camera.position;
-    const [tx, ty, tz] = frame.camera.target;
-    const distance = Math.hypot(px, py, pz) + radius;
-    camera.fov = frame.camera.fovDeg;
-    camera.aspect = data.width / Math.max(data.height, 1);
-    camera.near = Math.max(0.05, distance / 2000);
-    camera.far = distance * 2;
-    camera.position.set(px, py, pz);
-    camera.up.set(0, 1, 0);
-    camera.lookAt(tx, ty, tz);
-    camera.updateProjectionMatrix();
+    const camera = placeCamera(loaded, frame.camera, radius);
 
     // The scene (through the smoothing pass if any), then labels, then the flat overlay.
     renderer.setRenderTarget(fxaa?.target ?? null);
@@ -171,6 +163,37 @@ class ScenePage implements ScenePageApi {
     loaded.renderer.domElement.remove();
     this.#loaded = undefined;
   }
+}
+
+/** Points the perspective or the orthographic camera as the pose asks, and returns it. */
+function placeCamera(loaded: Loaded, pose: CameraPose, radius: number): PerspectiveCamera | OrthographicCamera {
+  const { data } = loaded;
+  const [px, py, pz] = pose.position;
+  const [tx, ty, tz] = pose.target;
+  const aspect = data.width / Math.max(data.height, 1);
+  const distance = Math.hypot(px, py, pz) + radius;
+  const near = Math.max(0.05, distance / 2000);
+  let camera: PerspectiveCamera | OrthographicCamera;
+  if (pose.orthographic === true) {
+    const halfHeight = Math.max(pose.viewHeight ?? 100, 1e-3) / 2;
+    camera = loaded.orthoCamera;
+    camera.left = -halfHeight * aspect;
+    camera.right = halfHeight * aspect;
+    camera.top = halfHeight;
+    camera.bottom = -halfHeight;
+    camera.zoom = 1;
+  } else {
+    camera = loaded.camera;
+    camera.fov = pose.fovDeg;
+    camera.aspect = aspect;
+  }
+  camera.near = near;
+  camera.far = distance * 2;
+  camera.position.set(px, py, pz);
+  camera.up.set(0, 1, 0);
+  camera.lookAt(tx, ty, tz);
+  camera.updateProjectionMatrix();
+  return camera;
 }
 
 /** Distance from the origin to the farthest thing in the scene, with room for labels. */
