@@ -16,6 +16,7 @@ import { addEncodeOptions } from './encode-options.ts';
 import { addGalleryCommand } from './gallery-command.ts';
 import { renderCommand } from './render-command.ts';
 import { addSceneOptions } from './scene-options.ts';
+import { addStillCommand } from './still-command.ts';
 
 const VERSION = '0.1.0';
 
@@ -30,7 +31,7 @@ export function buildProgram(): Command {
   const render = program
     .command('render')
     .description('render a trace (runtime/trace, go test -trace, or a gotrace recording) to a video or a still')
-    .argument('<trace>', 'trace file: Go 1.22+ execution trace or gotrace JSON')
+    .argument('<trace>', 'trace file: Go execution trace (Go 1.11 and later) or gotrace JSON')
     .requiredOption('-o, --output <file>', 'output: .mp4, .webm, .gif, .apng, .png (one still) or a pattern like frames/%04d.png')
     .option('--size <WxH>', 'frame size in pixels (default 1280x720; 640x360 for GIF)')
     .option('--fps <n>', 'frames per second (default 30; 25 for GIF)')
@@ -54,6 +55,7 @@ export function buildProgram(): Command {
     .option('--ffmpeg <path>', 'ffmpeg to check')
     .action(doctorCommand);
 
+  addStillCommand(program);
   addCaptureCommand(program);
   addGalleryCommand(program);
 
