@@ -63,3 +63,10 @@ export class RenderError extends GotraceError {
     super('RENDER', message, { cause: options?.cause, exitCode: 1 });
   }
 }
+
+/** The user stopped the run (Ctrl-C or a termination signal); whatever it was writing has been removed. */
+export class InterruptedError extends GotraceError {
+  constructor(signalName: string) {
+    super('INTERRUPTED', `stopped by ${signalName}; no output was written`, { exitCode: 130 });
+  }
+}

@@ -7,6 +7,7 @@ import { frameCountFor, snapGifFps } from '../render/frame-clock.ts';
 import { renderTrace } from '../render/render-trace.ts';
 import { parseTimeSpec, resolveTimeSpec } from '../render/time-spec.ts';
 import { parseCameraFlags, type CameraFlags } from './camera-options.ts';
+import { withInterrupts } from './interrupts.ts';
 import { loadTrace } from './load-trace.ts';
 import { parseEncodeFlags, type EncodeFlags } from './encode-options.ts';
 import { createProgressPrinter } from './progress.ts';
@@ -45,7 +46,7 @@ export async function renderCommand(tracePath: string, flags: RenderCommandFlags
   if (chatty) for (const notice of settings.notices) process.stderr.write(`note: ${notice}\n`);
   const progress = chatty ? createProgressPrinter(process.stderr) : undefined;
 
-  const result = await renderTrace({
+  const options = {
     model,
     outputPath: flags.output,
     width: settings.width,
@@ -70,8 +71,8 @@ export async function renderCommand(tracePath: string, flags: RenderCommandFlags
     ...(encode.frameRange === undefined ? {} : { frameRange: encode.frameRange }),
     concurrency: encode.concurrency,
     ...(progress === undefined ? {} : { onProgress: progress.update }),
-  });
-  progress?.done();
+  };
+  const result = await withInterrupts((signal) => renderTrace({ ...options, signal })).finally(() => progress?.done());
 
   const seconds = result.elapsedMs / 1000;
   if (flags.json) {

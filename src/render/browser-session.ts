@@ -73,6 +73,10 @@ export class BrowserSession {
         executablePath,
         headless: true,
         pipe: true,
+        // The CLI turns signals into an orderly stop that also removes partial output; puppeteer's own handlers would exit first.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
         timeout: timeoutMs,
         protocolTimeout: timeoutMs,
         args: browserFlags({ backend, disableSandbox: process.getuid?.() === 0 }),

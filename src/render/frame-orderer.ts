@@ -22,6 +22,7 @@ export class FrameOrderer {
 
   /** Accepts frame `index`; resolves once it has been written in its turn. */
   async accept(index: number, rgba: Buffer): Promise<void> {
+    if (this.#failure !== undefined) throw this.#failure;
     if (index < this.#next || this.#waiting.has(index)) throw new Error(`frame ${index} arrived twice`);
     while (index !== this.#next) {
       if (this.#failure !== undefined) throw this.#failure;

@@ -51,6 +51,8 @@ export interface RenderOptions {
   concurrency?: number;
   /** Layout, labels, overlays and time mapping; defaults for every field left out. */
   scene?: SceneSettings;
+  /** Stops the render early; its reason (an Error) is what `renderTrace` then throws. */
+  signal?: AbortSignal;
   /** Called after each frame with frames done and the total. */
   onProgress?: (framesDone: number, frameCount: number) => void;
 }
@@ -110,6 +112,8 @@ export async function renderTrace(options: RenderOptions): Promise<RenderResult>
   });
   let server: PageServer | undefined;
   const sessions: BrowserSession[] = [];
+  const stop = (): void => orderer.fail(options.signal?.reason ?? new RenderError('the render was stopped'));
+  options.signal?.addEventListener('abort', stop);
 
   try {
     server = await startPageServer();
@@ -117,6 +121,7 @@ export async function renderTrace(options: RenderOptions): Promise<RenderResult>
     const pageCount = Math.max(1, Math.min(options.concurrency ?? 1, frames.length));
     for (let i = 0; i < pageCount; i++) {
       sessions.push(await BrowserSession.open({ executablePath: browser.executablePath, gl: options.gl, server, scene }));
+      options.signal?.throwIfAborted();
     }
 
     await captureFrames(sessions, frames, orderer, options.onProgress);
@@ -136,8 +141,10 @@ export async function renderTrace(options: RenderOptions): Promise<RenderResult>
   } catch (error) {
     await encoder.abort();
     await output.discard();
-    throw error;
+    // When stopped on purpose, say so rather than how the pages noticed.
+    throw options.signal?.aborted ? options.signal.reason : error;
   } finally {
+    options.signal?.removeEventListener('abort', stop);
     await Promise.all(sessions.map((session) => session.close()));
     await server?.close();
   }

@@ -4,8 +4,8 @@
  * must give the single render's frames.
  */
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 
 import { findFfmpeg } from '../../src/encode/find-ffmpeg.ts';
 import { DARK_THEME } from '../../src/layout/themes.ts';
-import { colourDistance, decodeFrame, hexToRgb, PING_PONG_TRACE, pixelAt, probeVideo, runCli } from './helpers.ts';
+import { colourDistance, decodeFrame, hexToRgb, PING_PONG_TRACE, pixelAt, probeVideo, ROOT, runCli } from './helpers.ts';
 
 const WIDTH = 320;
 const HEIGHT = 180;
@@ -85,5 +85,22 @@ describe('frame loop', () => {
     const run = runCli(['render', PING_PONG_TRACE, '-o', join(dir, 'x.mp4'), ...SMALL, '--duration', '1', '--frames', '20-30']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('error: --frames 20-30: the clip has 10 frames, numbered 0-9\n');
+  });
+
+  it('stops cleanly on Ctrl-C: exit 130, one line, nothing left behind', async () => {
+    const folder = join(dir, 'interrupted');
+    mkdirSync(folder);
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'gotrace-render'), 'render', PING_PONG_TRACE, '-o', join(folder, 'long.mp4'), ...SMALL, '--duration', '60']);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Wait until the render is under way (the partial file exists), then interrupt it.
+    while (readdirSync(folder).length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    child.kill('SIGINT');
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+
+    expect(status).toBe(130);
+    expect(stderr).toBe('error: stopped by SIGINT; no output was written\n');
+    expect(readdirSync(folder)).toEqual([]);
   });
 });
