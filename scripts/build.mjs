@@ -22,7 +22,7 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: { scene: 'src/scene/page.ts' },
+    entryPoints: { scene: 'src/scene/page.ts', preview: 'src/preview/preview-page.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',

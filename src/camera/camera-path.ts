@@ -30,6 +30,9 @@ export const ORBIT_SWEEP_DEG = 90;
 /** Share of the scene's height that `follow` keeps in view around the current time. */
 export const FOLLOW_WINDOW_SHARE = 0.35;
 
+/** Where `front` prefers to look from (+z); like the others it turns away when lines would hide each other. */
+const FRONT_AZIMUTH_DEG = 90;
+
 /** Elevation of `top`: straight down would leave "up" on screen undefined. */
 const TOP_ELEVATION_DEG = 89;
 
@@ -59,12 +62,13 @@ export interface CameraOptions {
  * - `orbit` turns {@link ORBIT_SWEEP_DEG} degrees at constant speed round
  *   the scene's centre, keeping one distance so nothing breathes in and out;
  * - `static` holds a three-quarter view from a little above;
- * - `front` looks level along −z, `side` level along −x, `top` down the time axis;
+ * - `front` looks level, from +z unless lines would hide each other there;
+ *   `side` looks level from a quarter turn to its right; `top` looks down the time axis;
  * - `follow` looks at the "now" line from a little above and moves down the
  *   scene with it, keeping {@link FOLLOW_WINDOW_SHARE} of the height in view.
  *
- * `orbit`, `static`, `top` and `follow` look from the azimuth where the
- * leading goroutines' lines stay apart on screen.
+ * All but `side` look from an azimuth where the leading goroutines' lines
+ * stay apart on screen.
  */
 export function cameraPose(preset: CameraPreset, scene: SceneData, progress: number, options: CameraOptions = {}): CameraPose {
   const framing = framingOf(scene, preset, options);
@@ -152,9 +156,9 @@ function framingOf(scene: SceneData, preset: CameraPreset, options: CameraOption
 function azimuthFor(preset: CameraPreset, scene: SceneData): number {
   switch (preset) {
     case 'front':
-      return 90;
+      return chooseAzimuthDeg(scene, 0, FRONT_AZIMUTH_DEG);
     case 'side':
-      return 0;
+      return chooseAzimuthDeg(scene, 0, FRONT_AZIMUTH_DEG) - 90;
     case 'orbit':
       return chooseAzimuthDeg(scene, ORBIT_SWEEP_DEG, PREFERRED_AZIMUTH_DEG);
     default:

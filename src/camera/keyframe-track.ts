@@ -8,11 +8,17 @@ import type { CameraPose } from '../scene/contract.ts';
 import type { Vec3 } from './framing.ts';
 import type { CameraKeyframe, CameraPath, Easing } from './path-file.ts';
 
+/** A curve may overshoot; the camera never goes quite over the top, where "up" on screen is undefined. */
+const MAX_ELEVATION_RAD = (89.5 * Math.PI) / 180;
+
 /**
  * The pose at trace time `timeNs`: before the first keyframe the first one
  * holds, after the last the last one; in between each keyframe's easing
- * decides how the camera reaches the next. Position, target, field of view
- * and view height move together. Two keyframes at the same time make a cut.
+ * decides how the camera reaches the next. The target, field of view and
+ * view height move straight; the camera swings round the target, blending
+ * its distance, azimuth (the shorter way round) and elevation, so a move
+ * between two views of the scene never cuts through it. Two keyframes at
+ * the same time make a cut.
  */
 export function poseOnPath(path: CameraPath, timeNs: number): CameraPose {
   const { keyframes } = path;
@@ -27,14 +33,26 @@ export function poseOnPath(path: CameraPath, timeNs: number): CameraPose {
   const from = keyframes[index] as CameraKeyframe;
   const to = keyframes[index + 1] as CameraKeyframe;
   const share = (timeNs - from.atNs) / (to.atNs - from.atNs);
+  if (share === 0) return poseOf(path, from);
   const before = keyframes[Math.max(0, index - 1)] as CameraKeyframe;
   const after = keyframes[Math.min(keyframes.length - 1, index + 2)] as CameraKeyframe;
   const mix = (pick: (keyframe: CameraKeyframe) => number): number =>
     blend(from.easing, share, pick(before), pick(from), pick(to), pick(after));
+  // The camera's offset from its target moves round it, not through it: blend distance and angles.
+  const offsets = new Map(orbitOffsets(keyframes).map((offset, i) => [keyframes[i], offset]));
+  const offset = (pick: (offset: OrbitOffset) => number) => (keyframe: CameraKeyframe) => pick(offsets.get(keyframe) as OrbitOffset);
 
+  const target: Vec3 = [mix((k) => k.target[0]), mix((k) => k.target[1]), mix((k) => k.target[2])];
+  const distance = Math.max(0, mix(offset((o) => o.distance)));
+  const azimuthRad = mix(offset((o) => o.azimuthRad));
+  const elevationRad = Math.max(-MAX_ELEVATION_RAD, Math.min(MAX_ELEVATION_RAD, mix(offset((o) => o.elevationRad))));
   const pose: CameraPose = {
-    position: [mix((k) => k.position[0]), mix((k) => k.position[1]), mix((k) => k.position[2])],
-    target: [mix((k) => k.target[0]), mix((k) => k.target[1]), mix((k) => k.target[2])],
+    position: [
+      target[0] + distance * Math.cos(elevationRad) * Math.cos(azimuthRad),
+      target[1] + distance * Math.sin(elevationRad),
+      target[2] + distance * Math.cos(elevationRad) * Math.sin(azimuthRad),
+    ],
+    target,
     fovDeg: mix((k) => k.fovDeg),
   };
   if (path.orthographic) {
@@ -61,6 +79,29 @@ export function blend(easing: Easing, share: number, a: number, b: number, c: nu
       return 0.5 * (2 * b + (c - a) * share + (2 * a - 5 * b + 4 * c - d) * s2 + (3 * b - a - 3 * c + d) * s3);
     }
   }
+}
+
+/** Where the camera stands relative to its target: distance, azimuth round the vertical and elevation above the horizontal. */
+interface OrbitOffset {
+  distance: number;
+  azimuthRad: number;
+  elevationRad: number;
+}
+
+/** Offsets of all keyframes, azimuths unwrapped so each differs from the one before by at most half a turn. */
+function orbitOffsets(keyframes: readonly CameraKeyframe[]): OrbitOffset[] {
+  const offsets: OrbitOffset[] = [];
+  for (const keyframe of keyframes) {
+    const dx = keyframe.position[0] - keyframe.target[0];
+    const dy = keyframe.position[1] - keyframe.target[1];
+    const dz = keyframe.position[2] - keyframe.target[2];
+    const distance = Math.hypot(dx, dy, dz);
+    let azimuthRad = Math.atan2(dz, dx);
+    const previous = offsets[offsets.length - 1];
+    if (previous !== undefined) azimuthRad += Math.round((previous.azimuthRad - azimuthRad) / (2 * Math.PI)) * 2 * Math.PI;
+    offsets.push({ distance, azimuthRad, elevationRad: distance === 0 ? 0 : Math.asin(dy / distance) });
+  }
+  return offsets;
 }
 
 function poseOf(path: CameraPath, keyframe: CameraKeyframe): CameraPose {

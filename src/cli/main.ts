@@ -16,6 +16,7 @@ import { addEncodeOptions } from './encode-options.ts';
 import { addGalleryCommand } from './gallery-command.ts';
 import { renderCommand } from './render-command.ts';
 import { addSceneOptions } from './scene-options.ts';
+import { addPreviewCommand } from './preview-command.ts';
 import { addStillCommand } from './still-command.ts';
 
 const VERSION = '0.1.0';
@@ -56,6 +57,7 @@ export function buildProgram(): Command {
     .action(doctorCommand);
 
   addStillCommand(program);
+  addPreviewCommand(program);
   addCaptureCommand(program);
   addGalleryCommand(program);
 

@@ -29,7 +29,7 @@ describe('parseSceneConfig', () => {
   });
 
   it('rejects a bad value with the rule', () => {
-    expect(() => parseSceneConfig({ title: 'Demo', camera: 'dolly' }, FILE)).toThrow(`${FILE}: "camera" 'dolly' is not one of orbit, static`);
+    expect(() => parseSceneConfig({ title: 'Demo', camera: 'dolly' }, FILE)).toThrow(`${FILE}: "camera" 'dolly' is not one of orbit, front, side, top, follow, static`);
     expect(() => parseSceneConfig({ title: 'Demo', fps: 0 }, FILE)).toThrow(`${FILE}: "fps" must be a number above 0 and at most 120, got 0`);
     expect(() => parseSceneConfig({ title: 'Demo', size: '641x360' }, FILE)).toThrow(/H\.264 needs an even width and height/);
     expect(() => parseSceneConfig({ title: 'Demo', posterAt: 'soon' }, FILE)).toThrow(/"posterAt" 'soon' is not a time/);
