@@ -3,6 +3,8 @@
  * what to install when one is missing.
  */
 
+import { execFileSync } from 'node:child_process';
+
 import { findFfmpeg } from '../encode/find-ffmpeg.ts';
 import { GotraceError, UsageError } from '../errors.ts';
 import { findBrowser } from '../render/find-browser.ts';
@@ -37,12 +39,30 @@ export async function doctorCommand(flags: DoctorFlags): Promise<void> {
   if (findings.some((finding) => !finding.found)) process.exitCode = 1;
 }
 
+/** How long a tool may take to print its version. */
+const VERSION_TIMEOUT_MS = 20_000;
+
 function probe(tool: string, find: () => { executablePath: string; source: string }): Finding {
+  let found: { executablePath: string; source: string };
   try {
-    const found = find();
-    return { tool, found: true, detail: `${found.executablePath} (from ${found.source})` };
+    found = find();
   } catch (error) {
     if (error instanceof GotraceError) return { tool, found: false, detail: error.message };
     throw error;
+  }
+
+  // A file that exists is not enough: run it and keep the first line it prints.
+  const where = `${found.executablePath} (from ${found.source})`;
+  try {
+    const output = execFileSync(found.executablePath, tool === 'ffmpeg' ? ['-hide_banner', '-version'] : ['--version'], {
+      encoding: 'utf8',
+      timeout: VERSION_TIMEOUT_MS,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const version = output.trim().split('\n')[0] ?? '';
+    if (version === '') return { tool, found: false, detail: `${where} printed no version; is it really ${tool}?` };
+    return { tool, found: true, detail: `${where}: ${version}` };
+  } catch {
+    return { tool, found: false, detail: `${where} does not run (asked for its version); install a working ${tool} or point to one` };
   }
 }

@@ -56,6 +56,9 @@ export function parseEncodeFlags(flags: EncodeFlags, kind: OutputKind): EncodeSe
   if (flags.crf !== undefined && kind !== 'mp4' && kind !== 'webm') {
     throw new UsageError(`--crf applies to .mp4 and .webm outputs only`);
   }
+  if (flags.loop !== undefined && kind !== 'gif' && kind !== 'apng') {
+    throw new UsageError(`--loop applies to .gif and .apng outputs only`);
+  }
   const crf = flags.crf === undefined ? undefined : integerIn(flags.crf, '--crf', 0, kind === 'webm' ? 63 : 51);
 
   const preset = flags.preset ?? MP4_PRESET;

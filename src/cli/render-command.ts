@@ -41,6 +41,9 @@ export async function renderCommand(tracePath: string, flags: RenderCommandFlags
   const model = await loadTrace(tracePath);
   const atNs = flags.at === undefined ? undefined : resolveTimeSpec(parseTimeSpec(flags.at), model.durationNs, flags.at);
   const camera = parseCameraFlags(flags, model.durationNs);
+  if (settings.theme.backgroundAlpha < 1 && (settings.kind === 'mp4' || settings.kind === 'gif')) {
+    settings.notices.push(`${settings.kind.toUpperCase()} has no alpha channel, so the background is drawn opaque; use .webm, .png or .apng to keep it transparent`);
+  }
   const chatty = !flags.quiet && !flags.json;
 
   if (chatty) for (const notice of settings.notices) process.stderr.write(`note: ${notice}\n`);

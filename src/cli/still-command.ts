@@ -55,7 +55,7 @@ export function addStillCommand(program: Command): void {
     .description('render PNG stills of a trace at chosen moments, for slides and posts')
     .argument('<trace>', 'trace file: Go execution trace or gotrace JSON')
     .requiredOption('-o, --output <file.png>', 'PNG to write; with several --at a pattern like slide-%d.png (numbered from 1)')
-    .option('--at <time>', 'moment to show: 40%, 2.5s, 120ms; repeat for several stills (default: the end)', collect, [])
+    .option('--at <time>', 'moment to show: 40%, 2.5s, 120ms; repeat for several stills; the end when left out', collect, [])
     .option('--size <preset|WxH>', `${Object.keys(SIZE_PRESETS).join(', ')} or WIDTHxHEIGHT (default ${DEFAULT_SIZE})`)
     .option('--scale <factor>', `multiply the size, e.g. 2 for crisp slides on high-density screens (up to ${MAX_SCALE})`)
     .option('--transparent', 'clear background (PNG with alpha), whatever the theme')

@@ -11,11 +11,13 @@ const STDERR_TAIL_LINES = 6;
 /** Writes frames into ffmpeg with back-pressure and reports its failure with the last lines it printed. */
 export class FfmpegProcess {
   readonly #child: ChildProcess;
+  readonly #executablePath: string;
   readonly #exited: Promise<number | null>;
   #stderr = '';
   #spawnError: Error | undefined;
 
   constructor(executablePath: string, args: readonly string[]) {
+    this.#executablePath = executablePath;
     this.#child = spawn(executablePath, args, { stdio: ['pipe', 'ignore', 'pipe'] });
     this.#child.stderr?.setEncoding('utf8');
     this.#child.stderr?.on('data', (chunk: string) => {
@@ -72,6 +74,7 @@ export class FfmpegProcess {
       });
     }
     const tail = this.#stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join(' | ');
-    return new RenderError(`ffmpeg failed (exit code ${code ?? 'unknown'})${tail ? `: ${tail}` : ''}`);
+    const detail = tail ? `: ${tail}` : '; check it with gotrace-render doctor';
+    return new RenderError(`ffmpeg (${this.#executablePath}) failed with exit code ${code ?? 'unknown'}${detail}`);
   }
 }

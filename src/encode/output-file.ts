@@ -29,6 +29,9 @@ export async function prepareOutput(target: string, kind: OutputKind): Promise<P
   const finalPath = resolve(target);
   const dir = dirname(finalPath);
   await ensureWritableDir(dir, target);
+  if (kind !== 'png-sequence' && (await stat(finalPath).catch(() => undefined))?.isDirectory()) {
+    throw new FileError(`cannot write ${target}: a folder of that name is in the way`, { badInput: true });
+  }
   const token = `${process.pid}-${Date.now().toString(36)}`;
 
   if (kind === 'png-sequence') {

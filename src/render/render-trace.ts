@@ -104,11 +104,18 @@ export async function renderTrace(options: RenderOptions): Promise<RenderResult>
     }),
   );
   const expectedBytes = options.width * options.height * 4;
+  // The first failure on the Node side (ffmpeg, a bad frame); the pages only see it as a refused upload.
+  let sinkError: unknown = undefined;
   const orderer = new FrameOrderer(async (rgba) => {
-    if (rgba.length !== expectedBytes) {
-      throw new RenderError(`the page sent ${rgba.length} bytes for a frame, expected ${expectedBytes}`);
+    try {
+      if (rgba.length !== expectedBytes) {
+        throw new RenderError(`the page sent ${rgba.length} bytes for a frame, expected ${expectedBytes}`);
+      }
+      await encoder.write(rgba);
+    } catch (error) {
+      sinkError ??= error;
+      throw error;
     }
-    await encoder.write(rgba);
   });
   let server: PageServer | undefined;
   const sessions: BrowserSession[] = [];
@@ -142,7 +149,7 @@ export async function renderTrace(options: RenderOptions): Promise<RenderResult>
     await encoder.abort();
     await output.discard();
     // When stopped on purpose, say so rather than how the pages noticed.
-    throw options.signal?.aborted ? options.signal.reason : error;
+    throw options.signal?.aborted ? options.signal.reason : (sinkError ?? error);
   } finally {
     options.signal?.removeEventListener('abort', stop);
     await Promise.all(sessions.map((session) => session.close()));
@@ -159,7 +166,7 @@ export function selectFrames(all: FrameState[], range: { first: number; last: nu
   const lastIndex = all.length - 1;
   const label = `--frames ${range.first}-${range.last === Infinity ? '' : range.last}`;
   if (range.first > lastIndex) {
-    throw new UsageError(`${label}: the clip has ${all.length} frames, numbered 0-${lastIndex}`);
+    throw new UsageError(`${label}: the clip has ${all.length} frame${all.length === 1 ? '' : 's'}, numbered 0-${lastIndex}`);
   }
   if (range.last !== Infinity && range.last > lastIndex) {
     throw new UsageError(`${label}: the clip has ${all.length} frames, numbered 0-${lastIndex} (use ${range.first}- to render to the end)`);

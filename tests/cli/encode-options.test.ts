@@ -15,10 +15,10 @@ describe('parseEncodeFlags', () => {
 
   it('reads quality, palette, loop, range and parallel pages', () => {
     const settings = parseEncodeFlags(
-      { crf: '0', preset: 'slow', gifColors: '64', gifDither: 'bayer', loop: '3', everyNthFrame: '2', frames: '300-', concurrency: '2' },
-      'mp4',
+      { preset: 'slow', gifColors: '64', gifDither: 'bayer', loop: '3', everyNthFrame: '2', frames: '300-', concurrency: '2' },
+      'gif',
     );
-    expect(settings).toMatchObject({ crf: 0, preset: 'slow', gif: { colors: 64, dither: 'bayer' }, loopCount: 3, frameStep: 2, concurrency: 2 });
+    expect(settings).toMatchObject({ preset: 'slow', gif: { colors: 64, dither: 'bayer' }, loopCount: 3, frameStep: 2, concurrency: 2 });
     expect(settings.frameRange).toEqual({ first: 300, last: Infinity });
   });
 
@@ -26,6 +26,7 @@ describe('parseEncodeFlags', () => {
     expect(() => parseEncodeFlags({ crf: '60' }, 'mp4')).toThrowErrorMatchingInlineSnapshot(`[UsageError: --crf '60': expected a whole number from 0 to 51]`);
     expect(parseEncodeFlags({ crf: '60' }, 'webm').crf).toBe(60);
     expect(() => parseEncodeFlags({ crf: '20' }, 'gif')).toThrowError('--crf applies to .mp4 and .webm outputs only');
+    expect(() => parseEncodeFlags({ loop: '2' }, 'mp4')).toThrowError('--loop applies to .gif and .apng outputs only');
     expect(() => parseEncodeFlags({ preset: 'ludicrous' }, 'mp4')).toThrowError(/--preset 'ludicrous': expected one of ultrafast/);
     expect(() => parseEncodeFlags({ gifColors: '1' }, 'gif')).toThrowError(/--gif-colors '1'/);
     expect(() => parseEncodeFlags({ concurrency: '0' }, 'mp4')).toThrowError(/--concurrency '0'/);

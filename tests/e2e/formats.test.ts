@@ -5,7 +5,7 @@
  */
 
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -79,6 +79,12 @@ describe('frame loop', () => {
 
     expect(probeVideo(joined).frames).toBe(14);
     expect(decodeAll(joined).equals(decodeAll(whole))).toBe(true);
+
+    // Parts rendered with other settings are refused before anything is written.
+    const mismatched = runCli(['concat', parts[0]!, join(dir, 'odd.mp4'), '-o', join(dir, 'bad-join.mp4')]);
+    expect(mismatched.status).toBe(2);
+    expect(mismatched.stderr).toMatch(/^error: concat: part .*odd\.mp4 is h264 322x182 at 10 fps but .*part1\.mp4 is h264 320x180 at 10 fps/);
+    expect(existsSync(join(dir, 'bad-join.mp4'))).toBe(false);
   });
 
   it('refuses a frame range outside the clip', () => {

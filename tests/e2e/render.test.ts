@@ -4,7 +4,7 @@
  * short so the suite stays fast on two cores.
  */
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -132,6 +132,21 @@ describe('bad input', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^error: cannot write .*x\.mp4/);
     expect(readFileSync(blocked, 'utf8')).toBe('a file where a folder should be');
+  });
+
+  it('refuses an output path that is a folder before rendering', () => {
+    const folder = join(dir, 'taken.mp4');
+    mkdirSync(folder);
+    const run = runCli(['render', PING_PONG_TRACE, '-o', folder]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: cannot write .*taken\.mp4: a folder of that name is in the way\n$/);
+  });
+
+  it('names a broken ffmpeg instead of failing obscurely', () => {
+    const run = runCli(['render', PING_PONG_TRACE, '-o', join(dir, 'z.mp4'), '--size', SIZE, '--duration', '0.2', '--ffmpeg', '/bin/false']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^error: ffmpeg \(\/bin\/false\) failed with exit code 1; check it with gotrace-render doctor\n$/);
+    expect(existsSync(join(dir, 'z.mp4'))).toBe(false);
   });
 
   it('names a missing file', () => {
