@@ -81,7 +81,9 @@ export async function buildTracedProgram(options: BuildOptions): Promise<string>
     throw new ToolError('GO_MISSING', `could not run ${goPath}: ${build.spawnError.message}`, { cause: build.spawnError });
   }
   if (build.exitCode !== 0) {
-    const reason = build.timedOut ? `took longer than ${timeoutMs / 1000} s` : lastLines(build.stderrTail, ERROR_LINES);
+    // Point compiler messages at the user's file, not at the overlay copy that will be gone.
+    let reason = build.timedOut ? `took longer than ${timeoutMs / 1000} s` : lastLines(build.stderrTail, ERROR_LINES);
+    for (const [original, copy] of Object.entries(replacements)) reason = reason.replaceAll(copy, original);
     throw new GotraceError('CAPTURE_BUILD', `go build ${what} failed: ${reason}`, { exitCode: 2 });
   }
   return binary;

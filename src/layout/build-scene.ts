@@ -85,7 +85,8 @@ export function buildScene(model: TraceModel, options: BuildSceneOptions): Scene
       z: position.z,
       createdNs: Math.min(goroutine.createdNs, endNs),
       endNs,
-      alive: goroutine.endedNs === null,
+      // main is still running when a program stops its own trace, so its survival is no leak.
+      alive: goroutine.endedNs === null && goroutine.id !== tree.centreId,
       segments: segmentsOf(goroutine, endNs),
     };
   });
