@@ -33,3 +33,13 @@ export async function loadTrace(path: string): Promise<TraceModel> {
     });
   }
 }
+
+/**
+ * Refuses a trace with nothing to draw (no goroutines, or only the
+ * runtime's while those are hidden), rather than rendering an empty picture.
+ */
+export function requireDrawable(model: TraceModel, path: string, showRuntime: boolean): void {
+  if (model.goroutines.some((goroutine) => showRuntime || !goroutine.runtime)) return;
+  const hint = model.goroutines.length === 0 ? '' : ` (only the runtime's ${model.goroutines.length}; add --show-runtime to draw them)`;
+  throw new GotraceError('NOTHING_TO_DRAW', `${path}: the trace holds no goroutines to draw${hint}`, { exitCode: 2 });
+}

@@ -15,7 +15,7 @@ import type { PreviewData } from '../preview/preview-data.ts';
 import { SCRUBBER_STEPS } from '../preview/keyframe-list.ts';
 import { startPreviewServer } from '../preview/preview-server.ts';
 import { addCameraOptions, parseCameraFlags, type CameraFlags } from './camera-options.ts';
-import { loadTrace } from './load-trace.ts';
+import { loadTrace, requireDrawable } from './load-trace.ts';
 import { parseRenderFlags } from './render-options.ts';
 import { addSceneOptions, parseSceneFlags, type SceneFlags } from './scene-options.ts';
 
@@ -47,6 +47,7 @@ export async function previewCommand(tracePath: string, flags: PreviewFlags): Pr
   const settings = parseRenderFlags({ ...flags, output: 'preview.mp4', gl: 'auto' });
   const sceneSettings = parseSceneFlags(flags);
   const model = await loadTrace(tracePath);
+  requireDrawable(model, tracePath, flags.showRuntime ?? false);
   const camera = parseCameraFlags(flags, model.durationNs);
   const scene = buildScene(model, {
     width: settings.width,

@@ -8,7 +8,7 @@ import { renderTrace } from '../render/render-trace.ts';
 import { parseTimeSpec, resolveTimeSpec } from '../render/time-spec.ts';
 import { parseCameraFlags, type CameraFlags } from './camera-options.ts';
 import { withInterrupts } from './interrupts.ts';
-import { loadTrace } from './load-trace.ts';
+import { loadTrace, requireDrawable } from './load-trace.ts';
 import { parseEncodeFlags, type EncodeFlags } from './encode-options.ts';
 import { createProgressPrinter } from './progress.ts';
 import { parseRenderFlags, type RenderFlags } from './render-options.ts';
@@ -39,6 +39,7 @@ export async function renderCommand(tracePath: string, flags: RenderCommandFlags
     );
   }
   const model = await loadTrace(tracePath);
+  requireDrawable(model, tracePath, flags.showRuntime ?? false);
   const atNs = flags.at === undefined ? undefined : resolveTimeSpec(parseTimeSpec(flags.at), model.durationNs, flags.at);
   const camera = parseCameraFlags(flags, model.durationNs);
   if (settings.theme.backgroundAlpha < 1 && (settings.kind === 'mp4' || settings.kind === 'gif')) {

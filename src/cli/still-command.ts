@@ -14,7 +14,7 @@ import { UsageError } from '../errors.ts';
 import { renderTrace } from '../render/render-trace.ts';
 import { parseTimeSpec, resolveTimeSpec } from '../render/time-spec.ts';
 import { addCameraOptions, parseCameraFlags, type CameraFlags } from './camera-options.ts';
-import { loadTrace } from './load-trace.ts';
+import { loadTrace, requireDrawable } from './load-trace.ts';
 import { parseRenderFlags, parseSize } from './render-options.ts';
 import { addSceneOptions, parseSceneFlags, type SceneFlags } from './scene-options.ts';
 
@@ -110,6 +110,7 @@ export async function stillCommand(tracePath: string, flags: StillFlags): Promis
   const scene = parseSceneFlags(flags);
 
   const model = await loadTrace(tracePath);
+  requireDrawable(model, tracePath, flags.showRuntime ?? false);
   const atNs = specs.map((spec, i) => resolveTimeSpec(spec, model.durationNs, times[i] as string));
   const camera = parseCameraFlags(flags, model.durationNs);
 

@@ -149,6 +149,14 @@ describe('bad input', () => {
     expect(existsSync(join(dir, 'z.mp4'))).toBe(false);
   });
 
+  it('refuses a recording with no goroutines instead of drawing an empty picture', () => {
+    const empty = join(dir, 'empty.data.js');
+    writeFileSync(empty, 'data = [];\n');
+    const run = runCli(['render', empty, '-o', join(dir, 'empty.png')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: .*empty\.data\.js: the trace holds no goroutines to draw\n$/);
+  });
+
   it('names a missing file', () => {
     const run = runCli(['render', join(dir, 'missing.out'), '-o', join(dir, 'y.png')]);
     expect(run.status).toBe(2);
