@@ -125,7 +125,9 @@ function blockedTime(model: TraceModel): Record<string, number> {
     g.spans.forEach((span, i) => {
       if (span.state !== 'blocked' && span.state !== 'sleeping') return;
       const endNs = g.spans[i + 1]?.startNs ?? g.endedNs ?? model.durationNs;
-      const key = span.reasonText ?? (span.state === 'sleeping' ? 'sleep' : span.reason ?? 'blocked');
+      // A wait with no recorded reason is one that began before tracing started; say so instead of a bare "other".
+      const unrecorded = span.reason === 'other' || span.reason === undefined ? 'waiting since before the trace (reason not recorded)' : span.reason;
+      const key = span.reasonText ?? (span.state === 'sleeping' ? 'sleep' : unrecorded);
       totals[key] = (totals[key] ?? 0) + Math.max(0, endNs - span.startNs);
     });
   }
