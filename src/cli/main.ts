@@ -75,6 +75,11 @@ export function buildProgram(): Command {
 
 /** Runs the CLI with `argv` (as in `process.argv`) and returns the exit status. */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`inspect --json | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv as string[]);
