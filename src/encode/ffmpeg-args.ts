@@ -1,9 +1,12 @@
 /**
- * Pure builders of ffmpeg argument lists. Frames always arrive on stdin as
- * raw RGBA rows, bottom row first (the order WebGL reads them), so every
- * output starts with a vertical flip.
+ * Pure builders of ffmpeg argument lists. Frames arrive on stdin either as
+ * raw RGBA rows, bottom row first (the order WebGL reads them), so the
+ * output starts with a vertical flip; or, for MP4 and opaque WebM, already
+ * converted by the page to I420 planes, top row first, which the encoder
+ * takes as they are.
  */
 
+import { fitsI420 } from '../scene/i420-layout.ts';
 import type { OutputKind } from './output-kind.ts';
 
 /** Error-diffusion or ordered dithering for GIF palettes (ffmpeg's paletteuse names). */
@@ -19,6 +22,8 @@ export interface EncodeSpec {
   outputPath: string;
   /** Keep the alpha channel (PNG, APNG and WebM). */
   alpha?: boolean;
+  /** How frames arrive: RGBA bottom row first (the default) or I420 top row first (see {@link frameFormatFor}). */
+  frameFormat?: FrameFormat;
   /** First number of a PNG sequence. */
   startNumber?: number;
   /** x264 / VP9 constant-quality factor; lower is better and bigger. */
@@ -35,6 +40,22 @@ export interface GifOptions {
   /** Colours in the palette, 2–256. */
   colors: number;
   dither: GifDither;
+}
+
+/** Raw frame layouts the page can send. */
+export type FrameFormat = 'rgba' | 'yuv420p';
+
+/**
+ * The frame layout to ask the page for: I420 for the outputs ffmpeg would
+ * store as BT.709 limited-range YUV 4:2:0 anyway (MP4, and WebM without
+ * alpha), so the page converts on the GPU and moves 1.5 bytes a pixel
+ * instead of 4; RGBA for everything that keeps RGB or alpha. MP4 of a
+ * transparent theme stays RGBA too (its colours must be un-premultiplied
+ * first, which only the RGBA path does), and so do widths the page cannot
+ * pack (not a multiple of 8, see `fitsI420`).
+ */
+export function frameFormatFor(kind: OutputKind, alpha: boolean, widthPx: number, heightPx: number): FrameFormat {
+  return (kind === 'mp4' || kind === 'webm') && !alpha && fitsI420(widthPx, heightPx) ? 'yuv420p' : 'rgba';
 }
 
 /** x264 quality: 18 is visually lossless for flat-coloured scenes. */
@@ -54,14 +75,14 @@ export function ffmpegArgs(spec: EncodeSpec): string[] {
   return [...inputArgs(spec), ...outputArgs(spec), spec.outputPath];
 }
 
-/** Raw RGBA frames on stdin. */
-export function inputArgs({ width, height, fps }: Pick<EncodeSpec, 'width' | 'height' | 'fps'>): string[] {
+/** Raw frames on stdin, RGBA unless `frameFormat` says otherwise. */
+export function inputArgs({ width, height, fps, frameFormat = 'rgba' }: Pick<EncodeSpec, 'width' | 'height' | 'fps' | 'frameFormat'>): string[] {
   return [
     '-hide_banner',
     // Only real errors reach stderr; their last lines go into our error message.
     '-loglevel', 'error',
     '-f', 'rawvideo',
-    '-pix_fmt', 'rgba',
+    '-pix_fmt', frameFormat,
     '-video_size', `${width}x${height}`,
     '-framerate', String(fps),
     '-i', 'pipe:0',
@@ -73,12 +94,17 @@ export function gifLoopValue(loopCount: number): number {
   return loopCount === 0 ? 0 : loopCount === 1 ? -1 : loopCount - 1;
 }
 
+/** RGBA frames are flipped and converted with the BT.709 matrix in limited range; I420 frames from the page already are. */
+function toBt709Yuv(spec: EncodeSpec): string[] {
+  return spec.frameFormat === 'yuv420p' ? [] : ['-vf', 'vflip,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p'];
+}
+
 function outputArgs(spec: EncodeSpec): string[] {
   switch (spec.kind) {
     case 'mp4':
       return [
-        // Convert with the BT.709 matrix in limited range and say so in the stream, so players show the scene's colours.
-        '-vf', 'vflip,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p',
+        // BT.709 limited-range YUV, and the stream says so, so players show the scene's colours.
+        ...toBt709Yuv(spec),
         '-c:v', 'libx264',
         '-preset', spec.preset ?? MP4_PRESET,
         '-crf', String(spec.crf ?? MP4_CRF),
@@ -90,7 +116,7 @@ function outputArgs(spec: EncodeSpec): string[] {
       ];
     case 'webm':
       return [
-        '-vf', spec.alpha ? 'vflip,format=yuva420p' : 'vflip,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p',
+        ...(spec.alpha ? ['-vf', 'vflip,format=yuva420p'] : toBt709Yuv(spec)),
         '-c:v', 'libvpx-vp9',
         // Constant quality: with a zero bitrate cap the CRF alone decides.
         '-crf', String(spec.crf ?? WEBM_CRF),

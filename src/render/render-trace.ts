@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 
 import { planPose, type CameraPlan } from '../camera/camera-plan.ts';
-import { ffmpegArgs, type GifOptions } from '../encode/ffmpeg-args.ts';
+import { ffmpegArgs, frameFormatFor, type GifOptions } from '../encode/ffmpeg-args.ts';
 import { FfmpegProcess } from '../encode/ffmpeg-process.ts';
 import { findFfmpeg } from '../encode/find-ffmpeg.ts';
 import { prepareOutput } from '../encode/output-file.ts';
@@ -17,6 +17,7 @@ import { buildScene, type SceneSettings } from '../layout/build-scene.ts';
 import type { TraceModel } from '../model.ts';
 import type { FrameState, SceneData, Theme } from '../scene/contract.ts';
 import { sceneY, timeAtProgress } from '../scene/time-axis.ts';
+import { i420FrameBytes } from '../scene/i420-layout.ts';
 import type { GlBackend } from './browser-flags.ts';
 import { BrowserSession, type GlChoice } from './browser-session.ts';
 import { captureFrames } from './capture-loop.ts';
@@ -79,14 +80,20 @@ export async function renderTrace(options: RenderOptions): Promise<RenderResult>
   const ffmpeg = findFfmpeg(options.ffmpegPath);
   const browser = findBrowser(options.browserPath);
 
-  const scene = buildScene(options.model, {
-    width: options.width,
-    height: options.height,
-    theme: options.theme,
-    showRuntime: options.showRuntime,
-    antialias: options.antialias,
-    ...options.scene,
-  });
+  const alpha = options.theme.backgroundAlpha < 1;
+  // MP4 and opaque WebM frames are converted to YUV by the page, which then moves 1.5 bytes a pixel instead of 4.
+  const frameFormat = frameFormatFor(kind, alpha, options.width, options.height);
+  const scene: SceneData = {
+    ...buildScene(options.model, {
+      width: options.width,
+      height: options.height,
+      theme: options.theme,
+      showRuntime: options.showRuntime,
+      antialias: options.antialias,
+      ...options.scene,
+    }),
+    readback: frameFormat,
+  };
   const { frames, firstFrame } = selectFrames(planFrames(options, scene, isStill(kind)), options.frameRange);
 
   const output = await prepareOutput(options.outputPath, kind);
@@ -98,20 +105,21 @@ export async function renderTrace(options: RenderOptions): Promise<RenderResult>
       height: options.height,
       fps: options.fps,
       outputPath: output.writePath,
-      alpha: options.theme.backgroundAlpha < 1,
+      alpha,
+      frameFormat,
       startNumber: firstFrame,
       ...options.encode,
     }),
   );
-  const expectedBytes = options.width * options.height * 4;
+  const expectedBytes = frameFormat === 'yuv420p' ? i420FrameBytes(options.width, options.height) : options.width * options.height * 4;
   // The first failure on the Node side (ffmpeg, a bad frame); the pages only see it as a refused upload.
   let sinkError: unknown = undefined;
-  const orderer = new FrameOrderer(async (rgba) => {
+  const orderer = new FrameOrderer(async (frameBytes) => {
     try {
-      if (rgba.length !== expectedBytes) {
-        throw new RenderError(`the page sent ${rgba.length} bytes for a frame, expected ${expectedBytes}`);
+      if (frameBytes.length !== expectedBytes) {
+        throw new RenderError(`the page sent ${frameBytes.length} bytes for a frame, expected ${expectedBytes}`);
       }
-      await encoder.write(rgba);
+      await encoder.write(frameBytes);
     } catch (error) {
       sinkError ??= error;
       throw error;
@@ -124,7 +132,7 @@ export async function renderTrace(options: RenderOptions): Promise<RenderResult>
 
   try {
     server = await startPageServer();
-    server.onFrame((index, rgba) => orderer.accept(index, rgba));
+    server.onFrame((index, frameBytes) => orderer.accept(index, frameBytes));
     const pageCount = Math.max(1, Math.min(options.concurrency ?? 1, frames.length));
     for (let i = 0; i < pageCount; i++) {
       sessions.push(await BrowserSession.open({ executablePath: browser.executablePath, gl: options.gl, server, scene }));

@@ -121,6 +121,14 @@ export interface SceneData {
   /** Smooth edges with the cheaper pass of `fxaa-pass.ts` instead (then `antialias` is false). */
   fxaa?: boolean;
   /**
+   * What `readPixels` returns: RGBA rows bottom first (the default), or the
+   * frame converted on the GPU to I420 (`yuv420p`: BT.709, limited range; Y
+   * plane, then U, then V, rows top first; only for sizes `fitsI420` in
+   * `i420-layout.ts` accepts), for outputs without alpha that ffmpeg
+   * stores as YUV anyway.
+   */
+  readback?: 'rgba' | 'yuv420p';
+  /**
    * Time axis: `y = topY - timeNs * unitsPerNs`; time runs down. When
    * `timeKnots` is set (idle stretches compressed) it decides instead, and
    * `unitsPerNs` is only the average; use `sceneY` from `time-axis.ts`.
@@ -157,7 +165,8 @@ export interface FrameState {
 /**
  * The API the page bundle installs as `window.gotraceScene`.
  * `renderFrame` draws synchronously; `readPixels` returns the frame just
- * drawn as RGBA rows, bottom row first (WebGL order).
+ * drawn as RGBA rows, bottom row first (WebGL order), or as I420 planes,
+ * top row first, when the scene's `readback` is `yuv420p`.
  */
 export interface ScenePageApi {
   load(scene: SceneData): Promise<{ renderer: string }>;

@@ -25,6 +25,7 @@ import type { RevealRange } from './reveal-range.ts';
 import { buildTextLabels } from './text-labels.ts';
 import type { TextLabels } from './text-labels.ts';
 import { sceneY } from './time-axis.ts';
+import { YuvReadback } from './yuv-readback.ts';
 
 declare global {
   interface Window {
@@ -42,6 +43,8 @@ interface Loaded {
   /** Used instead of `camera` for frames that ask for a parallel projection. */
   orthoCamera: OrthographicCamera;
   fxaa: FxaaPass | undefined;
+  /** Set when frames are read back as YUV 4:2:0 planes instead of RGBA. */
+  yuv: YuvReadback | undefined;
   labels: TextLabels;
   hud: Hud;
   meshes: Mesh<BufferGeometry, Material>[];
@@ -93,6 +96,7 @@ class ScenePage implements ScenePageApi {
     labelScene.add(labels.group);
     const hud = buildHud(data);
     const fxaa = smoothWithPass ? new FxaaPass(width, height) : undefined;
+    const yuv = data.readback === 'yuv420p' ? new YuvReadback(width, height) : undefined;
 
     const camera = new PerspectiveCamera(40, width / Math.max(height, 1), 0.1, 10_000);
     renderer.compile(scene, camera);
@@ -101,7 +105,7 @@ class ScenePage implements ScenePageApi {
     renderer.autoClear = false;
     const orthoCamera = new OrthographicCamera(-1, 1, 1, -1, 0.1, 10_000);
 
-    this.#loaded = { data, renderer, scene, labelScene, camera, orthoCamera, fxaa, labels, hud, meshes, reveals, radius: sceneRadius(data) };
+    this.#loaded = { data, renderer, scene, labelScene, camera, orthoCamera, fxaa, yuv, labels, hud, meshes, reveals, radius: sceneRadius(data) };
     return { renderer: rendererName(renderer) };
   }
 
@@ -129,7 +133,10 @@ class ScenePage implements ScenePageApi {
   }
 
   readPixels(): Uint8Array {
-    const { data, renderer } = this.#requireLoaded();
+    const { data, renderer, yuv } = this.#requireLoaded();
+    if (yuv !== undefined) {
+      return yuv.read(renderer);
+    }
     const gl = renderer.getContext();
     const pixels = new Uint8Array(data.width * data.height * 4);
     gl.readPixels(0, 0, data.width, data.height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
@@ -159,6 +166,7 @@ class ScenePage implements ScenePageApi {
     loaded.labels.dispose();
     loaded.hud.dispose();
     loaded.fxaa?.dispose();
+    loaded.yuv?.dispose();
     loaded.renderer.dispose();
     loaded.renderer.domElement.remove();
     this.#loaded = undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { concatList } from '../../src/encode/concat-videos.ts';
-import { concatArgs, ffmpegArgs, gifLoopValue, inputArgs } from '../../src/encode/ffmpeg-args.ts';
+import { concatArgs, ffmpegArgs, frameFormatFor, gifLoopValue, inputArgs } from '../../src/encode/ffmpeg-args.ts';
 import { outputKindOf } from '../../src/encode/output-kind.ts';
 
 /** The value that follows `flag` in an argument list. */
@@ -56,6 +56,33 @@ describe('ffmpegArgs', () => {
     expect(args[args.lastIndexOf('-pix_fmt') + 1]).toBe('rgba');
     expect(valueOf(args, '-start_number')).toBe('7');
     expect(args.at(-1)).toBe('f/%04d.png');
+  });
+});
+
+describe('frames converted to YUV by the page', () => {
+  const base = { width: 1280, height: 720, fps: 30, frameFormat: 'yuv420p' as const };
+
+  it('is asked for only where the output is YUV 4:2:0 without alpha anyway', () => {
+    expect(frameFormatFor('mp4', false, 1280, 720)).toBe('yuv420p');
+    expect(frameFormatFor('webm', false, 320, 182)).toBe('yuv420p');
+    expect(frameFormatFor('webm', true, 1280, 720)).toBe('rgba');
+    expect(frameFormatFor('mp4', true, 1280, 720)).toBe('rgba');
+    // The page packs four bytes a texel within one plane row: widths not a multiple of 8 stay RGBA.
+    expect(frameFormatFor('mp4', false, 322, 182)).toBe('rgba');
+    for (const kind of ['gif', 'apng', 'png', 'png-sequence'] as const) {
+      expect(frameFormatFor(kind, false, 1280, 720)).toBe('rgba');
+    }
+  });
+
+  it('reads yuv420p and encodes it as it is, keeping the BT.709 tags', () => {
+    for (const kind of ['mp4', 'webm'] as const) {
+      const args = ffmpegArgs({ ...base, kind, outputPath: `out.${kind}` });
+      expect(args[args.indexOf('-pix_fmt') + 1]).toBe('yuv420p');
+      expect(args.indexOf('-pix_fmt')).toBeLessThan(args.indexOf('-i'));
+      expect(args).not.toContain('-vf');
+      expect(valueOf(args, '-colorspace')).toBe('bt709');
+      expect(valueOf(args, '-color_range')).toBe('tv');
+    }
   });
 });
 

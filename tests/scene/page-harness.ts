@@ -65,18 +65,31 @@ export class PageHarness {
 
   /** Loads `scene` (replacing the last one), draws `frame` and reads it back. */
   async draw(scene: SceneData, frame: FrameState): Promise<Frame> {
+    return toFrame(await this.drawBytes(scene, frame), scene.width, scene.height);
+  }
+
+  /**
+   * Like {@link draw}, but returns the bytes exactly as the page's
+   * `readPixels` gives them; with several frames, each is drawn and read in
+   * turn, as a render does, and the last one's bytes are returned.
+   */
+  async drawBytes(scene: SceneData, frames: FrameState | FrameState[]): Promise<Uint8Array> {
     await this.#page.setViewport({ width: scene.width, height: scene.height, deviceScaleFactor: 1 });
     const bytes = await this.#page.evaluate(
-      async (data, state) => {
+      async (data, states) => {
         const api = window.gotraceScene as ScenePageApi;
         await api.load(data);
-        api.renderFrame(state);
-        return Array.from(api.readPixels());
+        let pixels: Uint8Array = new Uint8Array();
+        for (const state of states) {
+          api.renderFrame(state);
+          pixels = api.readPixels();
+        }
+        return Array.from(pixels);
       },
       scene,
-      frame,
+      Array.isArray(frames) ? frames : [frames],
     );
-    return toFrame(Uint8Array.from(bytes), scene.width, scene.height);
+    return Uint8Array.from(bytes);
   }
 
   async close(): Promise<void> {
