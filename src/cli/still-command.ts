@@ -6,7 +6,7 @@
  */
 
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 import { Option, type Command } from 'commander';
 
@@ -14,6 +14,7 @@ import { UsageError } from '../errors.ts';
 import { renderTrace } from '../render/render-trace.ts';
 import { parseTimeSpec, resolveTimeSpec } from '../render/time-spec.ts';
 import { addCameraOptions, parseCameraFlags, type CameraFlags } from './camera-options.ts';
+import { withInterrupts } from './interrupts.ts';
 import { loadTrace, requireDrawable } from './load-trace.ts';
 import { parseRenderFlags, parseSize } from './render-options.ts';
 import { addSceneOptions, parseSceneFlags, type SceneFlags } from './scene-options.ts';
@@ -121,10 +122,13 @@ export async function stillCommand(tracePath: string, flags: StillFlags): Promis
   await mkdir(stagingDir);
   const startedMs = performance.now();
   try {
-    for (const [index, timeNs] of atNs.entries()) {
-      await renderTrace({
+    // One browser draws every still; they come out as a numbered sequence in the staging folder.
+    await withInterrupts((signal) =>
+      renderTrace({
+        signal,
         model,
-        outputPath: join(stagingDir, `${index}-${basename(finalPaths[index] as string)}`),
+        outputPath: join(stagingDir, '%d.png'),
+        stillTimesNs: atNs,
         width,
         height,
         fps: 1,
@@ -133,16 +137,15 @@ export async function stillCommand(tracePath: string, flags: StillFlags): Promis
         theme,
         scene,
         showRuntime: flags.showRuntime ?? false,
-        atNs: timeNs,
         antialias: flags.antialias,
         gl: settings.gl,
         ...(flags.browser === undefined ? {} : { browserPath: flags.browser }),
         ...(flags.ffmpeg === undefined ? {} : { ffmpegPath: flags.ffmpeg }),
-      });
-    }
+      }),
+    );
     for (const [index, path] of finalPaths.entries()) {
       await mkdir(dirname(path), { recursive: true });
-      await rename(join(stagingDir, `${index}-${basename(path)}`), path);
+      await rename(join(stagingDir, `${index}.png`), path);
     }
   } finally {
     await rm(stagingDir, { recursive: true, force: true });

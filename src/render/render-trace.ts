@@ -40,6 +40,8 @@ export interface RenderOptions {
   showRuntime: boolean;
   /** For a PNG still: the trace time to show. */
   atNs?: number;
+  /** Several stills in one run: one frame per time, written as a PNG sequence numbered from 0. */
+  stillTimesNs?: readonly number[];
   antialias: boolean;
   gl: GlChoice;
   browserPath?: string;
@@ -189,18 +191,13 @@ async function totalBytes(paths: readonly string[]): Promise<number> {
 
 /** The frame states of the whole render: one for a still, else one per frame of the clip. */
 export function planFrames(
-  options: Pick<RenderOptions, 'fps' | 'durationSeconds' | 'camera' | 'atNs'>,
+  options: Pick<RenderOptions, 'fps' | 'durationSeconds' | 'camera' | 'atNs' | 'stillTimesNs'>,
   scene: SceneData,
   still: boolean,
 ): FrameState[] {
   const durationNs = scene.durationNs;
-  if (still) {
-    const timeNs = options.atNs ?? durationNs;
-    // The share of the axis's height already drawn: what a clip's frame at this moment would use.
-    const bottomY = sceneY(scene, durationNs);
-    const progress = bottomY === scene.topY ? 1 : (scene.topY - sceneY(scene, timeNs)) / (scene.topY - bottomY);
-    return [{ timeNs, camera: planPose(options.camera, scene, progress, timeNs) }];
-  }
+  if (options.stillTimesNs !== undefined) return options.stillTimesNs.map((timeNs) => stillFrame(options.camera, scene, timeNs));
+  if (still) return [stillFrame(options.camera, scene, options.atNs ?? durationNs)];
   const frameCount = frameCountFor(options.durationSeconds, options.fps);
   return Array.from({ length: frameCount }, (_, i) => {
     const progress = frameProgress(i, frameCount);
@@ -208,4 +205,12 @@ export function planFrames(
     const timeNs = scene.timeKnots === undefined ? frameTimeNs(i, frameCount, durationNs) : timeAtProgress(scene, progress);
     return { timeNs, camera: planPose(options.camera, scene, progress, timeNs) };
   });
+}
+
+/** The frame a still at `timeNs` shows: the pose a clip would have when it passes that moment. */
+function stillFrame(camera: RenderOptions['camera'], scene: SceneData, timeNs: number): FrameState {
+  // The share of the axis's height already drawn: what a clip's frame at this moment would use.
+  const bottomY = sceneY(scene, scene.durationNs);
+  const progress = bottomY === scene.topY ? 1 : (scene.topY - sceneY(scene, timeNs)) / (scene.topY - bottomY);
+  return { timeNs, camera: planPose(camera, scene, progress, timeNs) };
 }
