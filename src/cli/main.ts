@@ -4,13 +4,14 @@
  * non-zero exit status.
  */
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 
 import { GotraceError } from '../errors.ts';
 import { addCameraOptions } from './camera-options.ts';
 import { addCaptureCommand } from './capture-command.ts';
 import { addConcatCommand } from './concat-command.ts';
 import { doctorCommand } from './doctor-command.ts';
+import { addDrawingOptions } from './drawing-options.ts';
 import { inspectCommand } from './inspect-command.ts';
 import { addEncodeOptions } from './encode-options.ts';
 import { addGalleryCommand } from './gallery-command.ts';
@@ -37,16 +38,8 @@ export function buildProgram(): Command {
     .option('--size <WxH>', 'frame size in pixels (default 1280x720; 640x360 for GIF)')
     .option('--fps <n>', 'frames per second (default 30; 25 for GIF)')
     .option('--duration <seconds>', 'length of the clip; the whole trace is mapped onto it (default 8)')
-    .option('--at <time>', 'for a .png still: the moment to show, e.g. 50%, 2.5s, 120ms (default: the end)')
-    .addOption(new Option('--theme <name>', 'colour theme: dark, light, transparent (PNG with alpha), or a FILE.json overriding one').default('dark'))
-    .option('--show-runtime', 'also draw goroutines started by the Go runtime')
-    .option('--no-antialias', 'draw without multisampling: about twice as fast, with jagged edges')
-    .addOption(new Option('--gl <backend>', 'software GL backend').choices(['auto', 'llvmpipe', 'swiftshader']).default('auto'))
-    .option('--browser <path>', 'Chromium or Chrome to use (default: $CHROME_PATH, system Chromium/Chrome, puppeteer cache)')
-    .option('--ffmpeg <path>', 'ffmpeg to use (default: $FFMPEG_PATH, ffmpeg-static, system ffmpeg)')
-    .option('-q, --quiet', 'print nothing but errors')
-    .option('--json', 'print a JSON summary on stdout');
-  addCameraOptions(addSceneOptions(addEncodeOptions(render))).action(renderCommand);
+    .option('--at <time>', 'for a .png still: the moment to show, e.g. 50%, 2.5s, 120ms (default: the end)');
+  addCameraOptions(addSceneOptions(addEncodeOptions(addDrawingOptions(render)))).action(renderCommand);
 
   program
     .command('doctor')

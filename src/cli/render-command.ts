@@ -14,11 +14,8 @@ import { createProgressPrinter } from './progress.ts';
 import { parseRenderFlags, type RenderFlags } from './render-options.ts';
 import { parseSceneFlags, type SceneFlags } from './scene-options.ts';
 
-/** Flags of `render` beyond the render settings. */
-export interface RenderCommandFlags extends RenderFlags, EncodeFlags, SceneFlags, CameraFlags {
-  quiet?: boolean;
-  json?: boolean;
-}
+/** All flags of `render`. */
+export type RenderCommandFlags = RenderFlags & EncodeFlags & SceneFlags & CameraFlags;
 
 /** The action of the `render` command. */
 export async function renderCommand(tracePath: string, flags: RenderCommandFlags): Promise<void> {

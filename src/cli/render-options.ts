@@ -8,22 +8,17 @@ import type { GlChoice } from '../render/browser-session.ts';
 import { snapGifFps } from '../render/frame-clock.ts';
 import type { Theme } from '../scene/contract.ts';
 import { checkCameraFlag } from './camera-options.ts';
+import type { DrawingFlags } from './drawing-options.ts';
 import { parseThemeFlag } from './scene-options.ts';
 
 /** The flags as commander hands them over (strings, unparsed). */
-export interface RenderFlags {
+export interface RenderFlags extends DrawingFlags {
   output: string;
   size?: string;
   fps?: string;
   duration?: string;
   camera: string;
   at?: string;
-  theme: string;
-  showRuntime?: boolean;
-  antialias: boolean;
-  gl: string;
-  browser?: string;
-  ffmpeg?: string;
 }
 
 /** Parsed settings, plus notices for the user about adjusted values. */

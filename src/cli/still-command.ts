@@ -8,7 +8,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 
 import { UsageError } from '../errors.ts';
 import { renderTrace } from '../render/render-trace.ts';
@@ -17,6 +17,7 @@ import { addCameraOptions, parseCameraFlags, type CameraFlags } from './camera-o
 import { withInterrupts } from './interrupts.ts';
 import { loadTrace, requireDrawable } from './load-trace.ts';
 import { parseRenderFlags, parseSize } from './render-options.ts';
+import { addDrawingOptions, type DrawingFlags } from './drawing-options.ts';
 import { addSceneOptions, parseSceneFlags, type SceneFlags } from './scene-options.ts';
 
 /** Named sizes for slides and screens, in pixels before `--scale`. */
@@ -33,20 +34,12 @@ const MAX_SIDE_PX = 7680;
 const NUMBER_PATTERN = /%0?(\d*)d/;
 
 /** The flags as commander hands them over. */
-export interface StillFlags extends SceneFlags, CameraFlags {
+export interface StillFlags extends SceneFlags, CameraFlags, DrawingFlags {
   output: string;
   at?: string[];
   size?: string;
   scale?: string;
   transparent?: boolean;
-  theme: string;
-  showRuntime?: boolean;
-  antialias: boolean;
-  gl: string;
-  browser?: string;
-  ffmpeg?: string;
-  quiet?: boolean;
-  json?: boolean;
 }
 
 /** Registers `still` on the program. */
@@ -59,16 +52,8 @@ export function addStillCommand(program: Command): void {
     .option('--at <time>', 'moment to show: 40%, 2.5s, 120ms; repeat for several stills; the end when left out', collect, [])
     .option('--size <preset|WxH>', `${Object.keys(SIZE_PRESETS).join(', ')} or WIDTHxHEIGHT (default ${DEFAULT_SIZE})`)
     .option('--scale <factor>', `multiply the size, e.g. 2 for crisp slides on high-density screens (up to ${MAX_SCALE})`)
-    .option('--transparent', 'clear background (PNG with alpha), whatever the theme')
-    .addOption(new Option('--theme <name>', 'colour theme: dark, light, transparent, or a FILE.json').default('dark'))
-    .option('--show-runtime', 'also draw goroutines started by the Go runtime')
-    .option('--no-antialias', 'draw without multisampling')
-    .addOption(new Option('--gl <backend>', 'software GL backend').choices(['auto', 'llvmpipe', 'swiftshader']).default('auto'))
-    .option('--browser <path>', 'Chromium or Chrome to use')
-    .option('--ffmpeg <path>', 'ffmpeg to use')
-    .option('-q, --quiet', 'print nothing but errors')
-    .option('--json', 'print a JSON summary on stdout');
-  addCameraOptions(addSceneOptions(still)).action(stillCommand);
+    .option('--transparent', 'clear background (PNG with alpha), whatever the theme');
+  addCameraOptions(addSceneOptions(addDrawingOptions(still))).action(stillCommand);
 }
 
 /** `720p`, `4:3`, `800x600`, times `scale` (rounded to whole pixels). */

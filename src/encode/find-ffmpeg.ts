@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 
 import { ToolError } from '../errors.ts';
-import { findOnPath, isExecutableFile } from '../util/find-executable.ts';
+import { chosenExecutable, findOnPath, isExecutableFile } from '../util/find-executable.ts';
 
 /** Where ffmpeg was found. */
 export type FfmpegSource = 'option' | 'environment' | 'ffmpeg-static' | 'system';
@@ -27,20 +27,8 @@ export const FFMPEG_INSTALL_HINT =
  * `FFMPEG_PATH`, `ffmpeg-static`'s binary if it exists, `ffmpeg` on the PATH.
  */
 export function findFfmpeg(explicitPath?: string, env: NodeJS.ProcessEnv = process.env): FoundFfmpeg {
-  if (explicitPath !== undefined) {
-    if (!isExecutableFile(explicitPath)) {
-      throw new ToolError('FFMPEG_MISSING', `--ffmpeg ${explicitPath}: no executable file there`);
-    }
-    return { executablePath: explicitPath, source: 'option' };
-  }
-
-  const fromEnv = env['FFMPEG_PATH'];
-  if (fromEnv !== undefined && fromEnv !== '') {
-    if (!isExecutableFile(fromEnv)) {
-      throw new ToolError('FFMPEG_MISSING', `FFMPEG_PATH=${fromEnv}: no executable file there`);
-    }
-    return { executablePath: fromEnv, source: 'environment' };
-  }
+  const chosen = chosenExecutable(explicitPath, '--ffmpeg', ['FFMPEG_PATH'], env, 'FFMPEG_MISSING');
+  if (chosen !== undefined) return chosen;
 
   const bundled = ffmpegStaticPath();
   if (bundled !== undefined) return { executablePath: bundled, source: 'ffmpeg-static' };

@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 import { ToolError } from '../errors.ts';
-import { findOnPath, isExecutableFile } from '../util/find-executable.ts';
+import { chosenExecutable, findOnPath, isExecutableFile } from '../util/find-executable.ts';
 
 /** Where the browser was found, for `doctor` and `--json` reports. */
 export type BrowserSource = 'option' | 'environment' | 'system' | 'puppeteer-cache';
@@ -56,21 +56,8 @@ export const BROWSER_INSTALL_HINT =
  * install when none exists.
  */
 export function findBrowser(explicitPath?: string, env: NodeJS.ProcessEnv = process.env): FoundBrowser {
-  if (explicitPath !== undefined) {
-    if (!isExecutableFile(explicitPath)) {
-      throw new ToolError('BROWSER_MISSING', `--browser ${explicitPath}: no executable file there`);
-    }
-    return { executablePath: explicitPath, source: 'option' };
-  }
-
-  for (const name of ENV_NAMES) {
-    const value = env[name];
-    if (value === undefined || value === '') continue;
-    if (!isExecutableFile(value)) {
-      throw new ToolError('BROWSER_MISSING', `${name}=${value}: no executable file there`);
-    }
-    return { executablePath: value, source: 'environment' };
-  }
+  const chosen = chosenExecutable(explicitPath, '--browser', ENV_NAMES, env, 'BROWSER_MISSING');
+  if (chosen !== undefined) return chosen;
 
   const system = findOnPath(SYSTEM_NAMES, env['PATH']);
   if (system !== undefined) return { executablePath: system, source: 'system' };
