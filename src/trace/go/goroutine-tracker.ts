@@ -190,10 +190,17 @@ export class GoroutineTracker {
     return this.records.get(id) ?? this.create(id, 0, null);
   }
 
-  /** Counts one transition and names the goroutine from the transition's stack if it has no name yet. */
+  /**
+   * Counts one transition and names the goroutine from the transition's stack
+   * if it has no name yet. Goroutine 1 caught inside package initialisation
+   * (tracing started from an `init`) first shows a runtime root frame; it
+   * takes the name of its first stack outside the runtime instead.
+   */
   private transition(g: GoroutineRecord, stack: readonly string[] = []): GoroutineRecord {
     g.transitions++;
-    if (g.name === '' && stack.length > 0) g.name = stack[stack.length - 1] as string;
+    const root = stack[stack.length - 1];
+    if (root === undefined) return g;
+    if (g.name === '' || (g.id === 1 && isRuntimeName(g.name) && !isRuntimeName(root))) g.name = root;
     return g;
   }
 
