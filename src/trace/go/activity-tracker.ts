@@ -1,6 +1,6 @@
 import type { Goroutine, Processor, ProcessorRun, RuntimeSpan, UserLog, UserRegion } from '../../model.ts';
 import { NONE } from './byte-cursor.ts';
-import type { TraceEvent } from './decode-events.ts';
+import type { TraceEvent } from './event-cursor.ts';
 import { argIndex, EventType as E } from './event-table.ts';
 import { GoStatus } from './scheduler-state.ts';
 

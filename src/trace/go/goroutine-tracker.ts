@@ -2,7 +2,7 @@ import type { Goroutine, StateSpan } from '../../model.ts';
 import { NONE } from './byte-cursor.ts';
 import { blockedSpan, reasonFromFrames } from './block-reasons.ts';
 import { argIndex, EventType as E } from './event-table.ts';
-import type { TraceEvent } from './decode-events.ts';
+import type { TraceEvent } from './event-cursor.ts';
 import { GoStatus } from './scheduler-state.ts';
 
 /** A goroutine's most recent block: when, why, and where in its code. */

@@ -1,7 +1,8 @@
 import { NONE } from './byte-cursor.ts';
-import type { EventStream, EventView, TraceEvent } from './decode-events.ts';
+import type { EventCursor, TraceEvent } from './event-cursor.ts';
 import { argIndex, EventType as E } from './event-table.ts';
 import { ProcStatus, SchedulerState } from './scheduler-state.ts';
+import type { ThreadState } from './scheduler-state.ts';
 
 /**
  * Receives events in global order, each with the goroutine that was current on
@@ -32,6 +33,8 @@ const IN_SYSCALL = [ProcStatus.Syscall, ProcStatus.SyscallAbandoned];
 export class EventOrderer {
   /** Events that had to be taken although no pending event was ready (a damaged trace); 0 for good traces. */
   forcedEvents = 0;
+  /** Events handed on so far. */
+  events = 0;
 
   private readonly state = new SchedulerState();
   private originTicks: number | undefined;
@@ -41,33 +44,45 @@ export class EventOrderer {
    * Orders one generation. `streams` holds each thread's events in file
    * order (thread -1 for events written outside any thread).
    */
-  orderGeneration(gen: number, streams: Iterable<EventStream>, sink: EventSink): void {
-    const cursors: Cursor[] = [];
-    for (const stream of streams) if (stream.length > 0) cursors.push({ stream, view: stream.view(0) });
+  orderGeneration(gen: number, threads: Iterable<EventCursor>, sink: EventSink): void {
+    const cursors: EventCursor[] = [];
+    const states: ThreadState[] = [];
+    for (const cursor of threads) {
+      if (!cursor.next()) continue;
+      cursors.push(cursor);
+      states.push(this.state.threadOf(cursor.m));
+    }
     this.state.startGeneration(gen);
 
     while (cursors.length > 0) {
       // 1. The earliest head is almost always ready; otherwise try the others in time order, and
       //    when none is ready (a damaged trace) take the earliest anyway.
       let chosen = earliest(cursors);
-      if (!this.ready((cursors[chosen] as Cursor).view)) {
-        cursors.sort((a, b) => a.view.ticks - b.view.ticks);
-        chosen = cursors.findIndex((c) => this.ready(c.view));
-        if (chosen < 0) {
-          chosen = 0;
-          this.forcedEvents++;
-        }
+      if (!this.ready(cursors[chosen] as EventCursor, states[chosen] as ThreadState)) {
+        chosen = this.readyInTimeOrder(cursors, states);
       }
 
-      // 2. Apply it and hand it on with its context and time.
-      const { stream, view } = cursors[chosen] as Cursor;
-      const { g, p } = this.state.threadOf(view.m);
-      this.state.apply(view);
-      sink(view, g, this.toNs(view), p);
-
-      view.index++;
-      if (view.index >= stream.length) cursors.splice(chosen, 1);
+      // 2. Apply it, hand it on with its context and time, and decode that thread's next event.
+      const cursor = cursors[chosen] as EventCursor;
+      const thread = states[chosen] as ThreadState;
+      const g = thread.g;
+      const p = thread.p;
+      this.state.apply(cursor, thread);
+      sink(cursor, g, this.toNs(cursor), p);
+      this.events++;
+      if (!cursor.next()) {
+        cursors.splice(chosen, 1);
+        states.splice(chosen, 1);
+      }
     }
+  }
+
+  /** The earliest ready head, or (counted as forced) the earliest head when none is ready. */
+  private readyInTimeOrder(cursors: EventCursor[], states: ThreadState[]): number {
+    const order = cursors.map((_, i) => i).sort((a, b) => (cursors[a] as EventCursor).ticks - (cursors[b] as EventCursor).ticks);
+    for (const i of order) if (this.ready(cursors[i] as EventCursor, states[i] as ThreadState)) return i;
+    this.forcedEvents++;
+    return order[0] as number;
   }
 
   /** The time in ns of the last event handed on (the trace's duration once all generations are ordered). */
@@ -84,7 +99,7 @@ export class EventOrderer {
   }
 
   /** Whether `event` may be taken now; events with no partial-order constraint always may. */
-  private ready(event: TraceEvent): boolean {
+  private ready(event: TraceEvent, thread: ThreadState): boolean {
     const { state } = this;
     switch (event.type) {
       case E.GoStart:
@@ -94,12 +109,12 @@ export class EventOrderer {
       case E.GoSwitchDestroy:
         return state.goroutineMayAdvance(event.arg(0), 'waiting', event.arg(1));
       case E.ProcStart:
-        if (state.threadOf(event.m).p !== NONE) return false;
+        if (thread.p !== NONE) return false;
         return state.procMayAdvance(event.arg(0), IDLE, event.arg(PROC_START_SEQ));
       case E.ProcSteal:
         return state.procMayAdvance(event.arg(0), IN_SYSCALL, event.arg(PROC_STEAL_SEQ));
       case E.GoSyscallEndBlocked:
-        return !state.procInSyscall(state.threadOf(event.m).p);
+        return !state.procInSyscall(thread.p);
       case E.GCActive:
       case E.GCBegin:
       case E.GCEnd:
@@ -110,17 +125,12 @@ export class EventOrderer {
   }
 }
 
-interface Cursor {
-  stream: EventStream;
-  view: EventView;
-}
-
 /** Index of the cursor whose next event is earliest (the first of equals). */
-function earliest(cursors: readonly Cursor[]): number {
+function earliest(cursors: readonly EventCursor[]): number {
   let best = 0;
   let bestTicks = Infinity;
   for (let i = 0; i < cursors.length; i++) {
-    const ticks = (cursors[i] as Cursor).view.ticks;
+    const ticks = (cursors[i] as EventCursor).ticks;
     if (ticks < bestTicks) {
       best = i;
       bestTicks = ticks;

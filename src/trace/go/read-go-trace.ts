@@ -2,12 +2,13 @@ import type { TraceModel } from '../../model.ts';
 import { readOldTrace } from '../old/read-old-trace.ts';
 import { ActivityTracker } from './activity-tracker.ts';
 import { assembleGoModel } from './assemble-model.ts';
-import { decodeEventBatch, EventStream } from './decode-events.ts';
+import { EventCursor } from './event-cursor.ts';
 import { readGenerationTables } from './generation-tables.ts';
 import { GoroutineTracker } from './goroutine-tracker.ts';
 import { EventOrderer } from './order-events.ts';
 import type { EventSink } from './order-events.ts';
 import { readGenerations } from './read-generations.ts';
+import type { RawBatch } from './read-generations.ts';
 import { OLD_FORMAT_VERSIONS, readTraceHeader } from './trace-header.ts';
 
 /** Extra facts about a read that tests and `inspect` may want; not part of the model. */
@@ -51,25 +52,24 @@ export function readGoTraceWithStats(bytes: Uint8Array): { model: TraceModel; st
     const tables = readGenerationTables(bytes, raw, version);
 
     // Each thread's events stay in file order; the orderer interleaves the threads.
-    const streams = new Map<number, EventStream>();
+    const byThread = new Map<number, RawBatch[]>();
     for (const batch of tables.eventBatches) {
-      let stream = streams.get(batch.m);
-      if (stream === undefined) {
-        stream = new EventStream(batch.m, tables);
-        streams.set(batch.m, stream);
-      }
-      stats.events += decodeEventBatch(bytes, batch, stream, version);
+      const list = byThread.get(batch.m);
+      if (list === undefined) byThread.set(batch.m, [batch]);
+      else list.push(batch);
     }
+    const cursors = [...byThread.values()].map((batches) => new EventCursor(bytes, tables, batches, version));
 
     const sink: EventSink = (event, g, timeNs, p) => {
       tracker.handle(event, g, timeNs);
       activity.handle(event, g, p, timeNs);
     };
-    orderer.orderGeneration(raw.gen, streams.values(), sink);
+    orderer.orderGeneration(raw.gen, cursors, sink);
     stats.generations++;
   }
 
   stats.forcedEvents = orderer.forcedEvents;
+  stats.events = orderer.events;
   const durationNs = orderer.lastTimeNs;
   return { model: assembleGoModel({ version, durationNs, tracker, activity }), stats };
 }

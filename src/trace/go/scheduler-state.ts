@@ -1,6 +1,7 @@
 import { NONE } from './byte-cursor.ts';
-import type { TraceEvent } from './decode-events.ts';
+import type { TraceEvent } from './event-cursor.ts';
 import { EventType as E } from './event-table.ts';
+import { IdMap } from './id-map.ts';
 
 /** Goroutine status codes as GoStatus writes them. */
 export const GoStatus = { Runnable: 1, Running: 2, Syscall: 3, Waiting: 4 } as const;
@@ -31,8 +32,8 @@ export interface ThreadState {
  * picture instead of stopping the reader.
  */
 export class SchedulerState {
-  private readonly goroutines = new Map<number, SeqState>();
-  private readonly procs = new Map<number, SeqState>();
+  private readonly goroutines = new IdMap<SeqState>();
+  private readonly procs = new IdMap<SeqState>();
   private readonly threads = new Map<number, ThreadState>();
   private gen = 0;
   private initialGen = 0;
@@ -85,9 +86,8 @@ export class SchedulerState {
     return seq === this.gcSeq + 1;
   }
 
-  /** Updates the state for `event`, which was written by thread `event.m`. */
-  apply(event: TraceEvent): void {
-    const thread = this.threadOf(event.m);
+  /** Updates the state for `event`, which was written by thread `event.m`, whose state is `thread`. */
+  apply(event: TraceEvent, thread: ThreadState = this.threadOf(event.m)): void {
     switch (event.type) {
       case E.ProcStatus:
         // A P already known to be in a syscall stays so when the runtime reports it abandoned.
@@ -212,7 +212,7 @@ export class SchedulerState {
   }
 
   /** Sets the status, and the sequence number when the event carries one (then of this generation). */
-  private update(states: Map<number, SeqState>, id: number, status: number, seq: number | undefined): void {
+  private update(states: IdMap<SeqState>, id: number, status: number, seq: number | undefined): void {
     let state = states.get(id);
     if (state === undefined) {
       state = { status, seqGen: this.gen, seq: 0 };

@@ -1,6 +1,6 @@
 import { TraceFormatError } from '../../errors.ts';
 import { hex, NONE } from '../go/byte-cursor.ts';
-import type { TraceEvent } from '../go/decode-events.ts';
+import type { TraceEvent } from '../go/event-cursor.ts';
 import { EventType as E } from '../go/event-table.ts';
 import type { GenerationTables } from '../go/generation-tables.ts';
 import { GoStatus, ProcStatus } from '../go/scheduler-state.ts';

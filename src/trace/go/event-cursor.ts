@@ -1,0 +1,188 @@
+import { TraceFormatError } from '../../errors.ts';
+import { hex, NONE } from './byte-cursor.ts';
+import { EVENT_SPECS } from './event-table.ts';
+import type { GenerationTables } from './generation-tables.ts';
+import type { RawBatch } from './read-generations.ts';
+
+/** Most arguments a timed event has after `dt`. */
+const MAX_EVENT_ARGS = 4;
+
+/** Largest value a varint may carry before we treat it as the all-ones "none" sentinel. */
+const MAX_EXACT_VALUE = Number.MAX_SAFE_INTEGER;
+
+/** A LEB128 varint is at most this many bytes for a 64-bit value. */
+const MAX_VARINT_BYTES = 10;
+
+/** One timed event, decoded but not yet put in global order. */
+export interface TraceEvent {
+  /** Event type byte, see `EventType`. */
+  readonly type: number;
+  /** Thread whose batch held the event, or -1. */
+  readonly m: number;
+  /** Absolute time in trace clock units. */
+  readonly ticks: number;
+  /** Byte offset of the event's type byte, for error messages. */
+  readonly offset: number;
+  /** Strings, stacks and frequency of the event's generation. */
+  readonly tables: GenerationTables;
+  /** Wire argument `index` after `dt`, in table order. */
+  arg(index: number): number;
+}
+
+/**
+ * Walks one thread's event batches of one generation, decoding a single
+ * event at a time: the cursor *is* the current event. Nothing is decoded
+ * ahead, so a generation costs no memory beyond its bytes.
+ *
+ * Each event is its type byte, a time delta from the previous event (the
+ * first from the batch's base time) and a fixed number of varint arguments
+ * from the event table. String ids are checked against the generation's
+ * string table. Decoding errors are `TraceFormatError`s with the offset.
+ *
+ * @example
+ * const cursor = new EventCursor(bytes, tables, batchesOfThread3, 26);
+ * while (cursor.next()) console.log(cursor.type, cursor.ticks);
+ */
+export class EventCursor implements TraceEvent {
+  readonly m: number;
+  readonly tables: GenerationTables;
+  type = 0;
+  ticks = 0;
+  offset = 0;
+  private readonly args = new Float64Array(MAX_EVENT_ARGS);
+  private readonly bytes: Uint8Array;
+  private readonly batches: readonly RawBatch[];
+  private readonly argCounts: Int8Array;
+  private readonly stringArgMasks: Uint8Array;
+  private readonly version: number;
+  private batchIndex = -1;
+  private pos = 0;
+  private end = 0;
+
+  constructor(bytes: Uint8Array, tables: GenerationTables, batches: readonly RawBatch[], version: number) {
+    this.bytes = bytes;
+    this.tables = tables;
+    this.batches = batches;
+    this.m = batches[0]?.m ?? NONE;
+    this.version = version;
+    const layout = eventLayout(version);
+    this.argCounts = layout.argCounts;
+    this.stringArgMasks = layout.stringArgMasks;
+  }
+
+  arg(index: number): number {
+    return this.args[index] as number;
+  }
+
+  /** Moves to the next event; false when the thread has no more. */
+  next(): boolean {
+    while (this.pos >= this.end) {
+      const batch = this.batches[++this.batchIndex];
+      if (batch === undefined) return false;
+      this.pos = batch.payloadStart;
+      this.end = batch.payloadEnd;
+      this.ticks = batch.timeTicks;
+    }
+    const { bytes, end, args } = this;
+    const offset = this.pos;
+    const type = bytes[offset] as number;
+    const argCount = this.argCounts[type] as number;
+    if (argCount < 0) {
+      const message = `${this.where()}: unknown event type ${type} at offset ${hex(offset)} for format 1.${this.version}`;
+      throw new TraceFormatError(message, { offset });
+    }
+
+    let pos = offset + 1;
+    // dt, then the arguments; the common one-byte varint is read inline.
+    for (let i = -1; i < argCount; i++) {
+      let value: number;
+      const byte = pos < end ? (bytes[pos] as number) : 0x100;
+      if (byte < 0x80) {
+        value = byte;
+        pos++;
+      } else {
+        value = this.slowVarint(pos, offset, type);
+        pos = varintEnd;
+      }
+      if (i < 0) this.ticks += value;
+      else args[i] = value;
+    }
+    this.pos = pos;
+    this.type = type;
+    this.offset = offset;
+
+    const mask = this.stringArgMasks[type] as number;
+    if (mask !== 0) this.checkStrings(mask);
+    return true;
+  }
+
+  /** Reads a varint of more than one byte (or reports one that runs out) starting at `pos`; sets `varintEnd`. */
+  private slowVarint(pos: number, eventOffset: number, type: number): number {
+    const { bytes, end } = this;
+    let value = 0;
+    let scale = 1;
+    for (let i = 0; i < MAX_VARINT_BYTES; i++) {
+      if (pos >= end) {
+        const name = EVENT_SPECS[type]?.name ?? String(type);
+        const message = `${this.where()}: event ${name} at offset ${hex(eventOffset)} runs past the end of the batch`;
+        throw new TraceFormatError(message, { offset: eventOffset });
+      }
+      const byte = bytes[pos++] as number;
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) {
+        varintEnd = pos;
+        return value > MAX_EXACT_VALUE ? NONE : value;
+      }
+      scale *= 128;
+    }
+    const start = pos - MAX_VARINT_BYTES;
+    const message = `${this.where()}: varint at offset ${hex(start)} is longer than ${MAX_VARINT_BYTES} bytes`;
+    throw new TraceFormatError(message, { offset: start });
+  }
+
+  private checkStrings(mask: number): void {
+    for (let i = 0; i < MAX_EVENT_ARGS; i++) {
+      if ((mask & (1 << i)) === 0) continue;
+      const id = this.args[i] as number;
+      if (this.tables.strings.has(id)) continue;
+      const name = EVENT_SPECS[this.type]?.name ?? String(this.type);
+      throw new TraceFormatError(
+        `${this.where()}: event ${name} at offset ${hex(this.offset)} refers to string ${id}, which the generation does not define`,
+        { offset: this.offset },
+      );
+    }
+  }
+
+  private where(): string {
+    const batch = this.batches[this.batchIndex] as RawBatch;
+    return `generation ${this.tables.gen}: batch at offset ${hex(batch.offset)}`;
+  }
+}
+
+/** Where the last {@link EventCursor.slowVarint} stopped; a module slot avoids returning a pair. */
+let varintEnd = 0;
+
+interface EventLayout {
+  /** Arguments after `dt` per type byte; -1 for bytes that start no event in this version. */
+  argCounts: Int8Array;
+  /** Bit i set when argument i is a string id. */
+  stringArgMasks: Uint8Array;
+}
+
+const layouts = new Map<number, EventLayout>();
+
+/** The event table flattened for one format version. */
+function eventLayout(version: number): EventLayout {
+  let layout = layouts.get(version);
+  if (layout !== undefined) return layout;
+  const argCounts = new Int8Array(256).fill(-1);
+  const stringArgMasks = new Uint8Array(256);
+  for (const spec of EVENT_SPECS) {
+    if (spec === undefined || spec.since > version) continue;
+    argCounts[spec.type] = spec.args.length - 1;
+    for (const index of spec.stringArgs) stringArgMasks[spec.type] = (stringArgMasks[spec.type] as number) | (1 << index);
+  }
+  layout = { argCounts, stringArgMasks };
+  layouts.set(version, layout);
+  return layout;
+}

@@ -1,0 +1,60 @@
+/** Ids below this are kept in a plain array slot; larger ones (rare: damaged traces, very long-lived programs) in a Map. */
+const DENSE_LIMIT = 1 << 22;
+
+/**
+ * A map from runtime ids (goroutine, P) to values, tuned for the way the
+ * runtime hands ids out: small and nearly consecutive. Those live in an
+ * array indexed by id, which is several times faster than a `Map` on the
+ * reader's hot path; anything else falls back to a `Map`.
+ *
+ * @example
+ * const states = new IdMap<string>(); states.set(7, 'running'); states.get(7) // → 'running'
+ */
+export class IdMap<T> {
+  private readonly dense: (T | undefined)[] = [];
+  private readonly sparse = new Map<number, T>();
+  private count = 0;
+
+  /** Number of ids present. */
+  get size(): number {
+    return this.count;
+  }
+
+  get(id: number): T | undefined {
+    if (id >= 0 && id < DENSE_LIMIT) return this.dense[id];
+    return this.sparse.get(id);
+  }
+
+  set(id: number, value: T): void {
+    if (id >= 0 && id < DENSE_LIMIT) {
+      // Fill any gap first so the array keeps V8's fast packed-with-holes layout instead of a dictionary.
+      while (this.dense.length < id) this.dense.push(undefined);
+      if (this.dense[id] === undefined) this.count++;
+      this.dense[id] = value;
+      return;
+    }
+    if (!this.sparse.has(id)) this.count++;
+    this.sparse.set(id, value);
+  }
+
+  delete(id: number): void {
+    if (id >= 0 && id < DENSE_LIMIT) {
+      if (this.dense[id] !== undefined) this.count--;
+      this.dense[id] = undefined;
+      return;
+    }
+    if (this.sparse.delete(id)) this.count--;
+  }
+
+  /** Values with their ids, in ascending id order. */
+  *entries(): Generator<[number, T]> {
+    const negative = [...this.sparse.keys()].filter((id) => id < 0).sort((a, b) => a - b);
+    for (const id of negative) yield [id, this.sparse.get(id) as T];
+    for (let id = 0; id < this.dense.length; id++) {
+      const value = this.dense[id];
+      if (value !== undefined) yield [id, value];
+    }
+    const large = [...this.sparse.keys()].filter((id) => id >= 0).sort((a, b) => a - b);
+    for (const id of large) yield [id, this.sparse.get(id) as T];
+  }
+}
