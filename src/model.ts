@@ -1,9 +1,24 @@
 /**
  * The one shape every reader produces and every later stage consumes.
  *
- * Plain, serialisable data. Times are integer nanoseconds counted from the
- * trace's first event, so `0` is the start of the recording.
+ * Times are integer nanoseconds counted from the trace's first event, so `0`
+ * is the start of the recording. The long sequences (state spans, messages,
+ * processor runs) are {@link CompactList}s: a large trace has millions of
+ * them, so readers store them column-wise and build each item on request.
  */
+
+/**
+ * A read-only sequence whose items are built on request. Iterate it, index it
+ * with {@link CompactList.at}, or copy it with {@link CompactList.toArray};
+ * items are fresh objects, so changing one changes nothing stored.
+ */
+export interface CompactList<T> extends Iterable<T> {
+  readonly length: number;
+  /** Item `index` (negative counts from the end), or `undefined` outside the list. */
+  at(index: number): T | undefined;
+  /** Every item, as a new array. */
+  toArray(): T[];
+}
 
 /** What a goroutine is doing during a span of time. */
 export type GoroutineState = 'running' | 'runnable' | 'blocked' | 'sleeping' | 'syscall';
@@ -45,7 +60,7 @@ export interface Goroutine {
   /** When it ended, or `null` when it was still alive at the end of the trace. */
   endedNs: number | null;
   /** State spans in time order; never empty. */
-  spans: StateSpan[];
+  spans: CompactList<StateSpan>;
   /** True for goroutines started by the runtime itself (`runtime.*`, `runtime/trace.*`), hidden by default. */
   runtime: boolean;
   /** Number of state transitions Go's own reader reports for this goroutine (Go traces only). */
@@ -88,7 +103,7 @@ export interface Processor {
   /** P id as the runtime numbers them, from 0. */
   id: number;
   /** Stretches in which it ran one goroutine, in time order; syscall time is not a run. */
-  runs: ProcessorRun[];
+  readonly runs: CompactList<ProcessorRun>;
 }
 
 /** A processor running one goroutine from `startNs` to `endNs`. */
@@ -149,7 +164,7 @@ export interface TraceModel {
   /** Sorted by id. */
   goroutines: Goroutine[];
   /** Sorted by `sendNs`. */
-  messages: Message[];
+  messages: CompactList<Message>;
   /** Processors and what each ran when (Go traces), sorted by id. */
   processors?: Processor[];
   /** Garbage collections (Go traces), in time order. */

@@ -122,14 +122,17 @@ export function formatReport(report: InspectReport, model: TraceModel): string {
 function blockedTime(model: TraceModel): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const g of model.goroutines) {
-    g.spans.forEach((span, i) => {
-      if (span.state !== 'blocked' && span.state !== 'sleeping') return;
-      const endNs = g.spans[i + 1]?.startNs ?? g.endedNs ?? model.durationNs;
+    let next = g.spans.at(0);
+    for (let i = 0; next !== undefined; i++) {
+      const span = next;
+      next = g.spans.at(i + 1);
+      if (span.state !== 'blocked' && span.state !== 'sleeping') continue;
+      const endNs = next?.startNs ?? g.endedNs ?? model.durationNs;
       // A wait with no recorded reason is one that began before tracing started; say so instead of a bare "other".
       const unrecorded = span.reason === 'other' || span.reason === undefined ? 'waiting since before the trace (reason not recorded)' : span.reason;
       const key = span.reasonText ?? (span.state === 'sleeping' ? 'sleep' : unrecorded);
       totals[key] = (totals[key] ?? 0) + Math.max(0, endNs - span.startNs);
-    });
+    }
   }
   return totals;
 }

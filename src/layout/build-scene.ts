@@ -221,7 +221,7 @@ function linksOf(visible: readonly Goroutine[], byId: ReadonlyMap<number, SceneG
 }
 
 /** One arrow per message between two shown, distinct goroutines. */
-function arrowsOf(messages: readonly Message[], byId: ReadonlyMap<number, SceneGoroutine>): SceneArrow[] {
+function arrowsOf(messages: Iterable<Message>, byId: ReadonlyMap<number, SceneGoroutine>): SceneArrow[] {
   const arrows: SceneArrow[] = [];
   for (const message of messages) {
     const from = byId.get(message.fromId);

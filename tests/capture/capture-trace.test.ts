@@ -72,7 +72,7 @@ describe.skipIf(!existsSync(GO))('captureTrace with Go 1.26', () => {
     const model = readTrace(readFileSync(result.outputPath));
     const names = model.goroutines.filter((goroutine) => !goroutine.runtime).map((goroutine) => goroutine.name);
     expect(names).toEqual(['main.main', 'main.main.func1']);
-    expect(model.messages.some((message) => message.kind === 'channel')).toBe(true);
+    expect(model.messages.toArray().some((message) => message.kind === 'channel')).toBe(true);
     expect(readdirSync(join(program, 'out'))).toEqual(['trace.out']);
   });
 

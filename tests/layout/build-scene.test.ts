@@ -129,7 +129,7 @@ describe('buildScene', () => {
     const scene = build(input);
     const byId = new Map(scene.goroutines.map((g) => [g.id, g]));
     expect(scene.arrows).toHaveLength(input.messages.length);
-    input.messages.forEach((message, index) => {
+    input.messages.toArray().forEach((message, index) => {
       const arrow = scene.arrows[index];
       expect(arrow).toMatchObject({
         fromX: byId.get(message.fromId)?.x,

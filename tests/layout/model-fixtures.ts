@@ -2,12 +2,16 @@
  * Small hand-made trace models for layout and camera tests.
  */
 
+import { listOf } from '../../src/compact-list.ts';
 import type { Goroutine, Message, StateSpan, TraceModel } from '../../src/model.ts';
 
 const MS = 1_000_000;
 
+/** Goroutine fields for {@link goroutine}, with spans as a plain array. */
+type GoroutineFields = Partial<Omit<Goroutine, 'spans'>> & Pick<Goroutine, 'id'> & { spans?: StateSpan[] };
+
 /** A goroutine with sensible defaults: one running span from creation, never ends. */
-export function goroutine(fields: Partial<Goroutine> & Pick<Goroutine, 'id'>): Goroutine {
+export function goroutine(fields: GoroutineFields): Goroutine {
   const createdNs = fields.createdNs ?? 0;
   const spans: StateSpan[] = fields.spans ?? [{ startNs: createdNs, state: 'running' }];
   return {
@@ -17,7 +21,7 @@ export function goroutine(fields: Partial<Goroutine> & Pick<Goroutine, 'id'>): G
     runtime: false,
     ...fields,
     createdNs,
-    spans,
+    spans: listOf(spans),
   };
 }
 
@@ -28,7 +32,7 @@ export function model(goroutines: Goroutine[], messages: Message[] = [], duratio
     goVersion: '1.23',
     durationNs,
     goroutines: [...goroutines].sort((a, b) => a.id - b.id),
-    messages: [...messages].sort((a, b) => a.sendNs - b.sendNs),
+    messages: listOf([...messages].sort((a, b) => a.sendNs - b.sendNs)),
   };
 }
 
@@ -44,32 +48,30 @@ export function pingPong(): TraceModel {
       { startNs: 990 * MS, state: 'running' },
     ],
   });
-  const players = [5, 6].map((id, index) =>
-    goroutine({
-      id,
-      name: 'main.player',
-      parentId: 1,
-      createdNs: (index + 0.4) * MS,
-      spans: [{ startNs: (index + 0.4) * MS, state: 'blocked', reason: 'chan receive' }],
-    }),
-  );
+  const playerSpans: StateSpan[][] = [5, 6].map((_, index) => [{ startNs: (index + 0.4) * MS, state: 'blocked', reason: 'chan receive' }]);
   const messages: Message[] = [];
   for (let hit = 0; hit < 10; hit++) {
     const fromId = hit === 0 ? 1 : hit % 2 === 1 ? 5 : 6;
     const toId = hit % 2 === 0 ? 5 : 6;
     const sendNs = (hit * 100 + 2) * MS;
     messages.push({ fromId, toId, sendNs, receiveNs: sendNs + 0.1 * MS, kind: 'channel', value: String(hit) });
-    const receiver = players[toId === 5 ? 0 : 1];
-    receiver?.spans.push(
+    const receiver = playerSpans[toId === 5 ? 0 : 1];
+    receiver?.push(
       { startNs: sendNs + 0.1 * MS, state: 'running' },
       { startNs: sendNs + 1 * MS, state: 'sleeping' },
       { startNs: sendNs + 100 * MS, state: 'running' },
       { startNs: sendNs + 100.3 * MS, state: 'blocked', reason: 'chan receive' },
     );
   }
-  for (const player of players) {
-    player.spans.sort((a, b) => a.startNs - b.startNs);
-  }
+  const players = [5, 6].map((id, index) =>
+    goroutine({
+      id,
+      name: 'main.player',
+      parentId: 1,
+      createdNs: (index + 0.4) * MS,
+      spans: (playerSpans[index] as StateSpan[]).sort((a, b) => a.startNs - b.startNs),
+    }),
+  );
   return model([main, ...players], messages);
 }
 

@@ -51,7 +51,7 @@ describe.each([22, 23, 25, 26])('readGoTrace on a hand-written format 1.%i trace
   it('puts the wake-up before the restart despite the skewed clock', () => {
     expect(stats.forcedEvents).toBe(0);
     // Ticks are 64 ns; the first event is at tick 1001.
-    expect(main!.spans).toEqual([
+    expect(main!.spans.toArray()).toEqual([
       { startNs: 0, state: 'running' },
       { startNs: 3 * 64, state: 'blocked', reason: 'chan receive', reasonText: 'chan receive' },
       { startNs: 19 * 64, state: 'runnable' },
@@ -65,7 +65,7 @@ describe.each([22, 23, 25, 26])('readGoTrace on a hand-written format 1.%i trace
   });
 
   it('infers the send from the worker’s chansend1 to main blocked in chan receive', () => {
-    expect(model.messages).toEqual([{ fromId: 5, toId: 1, sendNs: 19 * 64, receiveNs: 19 * 64 + 1, kind: 'channel', operation: 'send' }]);
+    expect(model.messages.toArray()).toEqual([{ fromId: 5, toId: 1, sendNs: 19 * 64, receiveNs: 19 * 64 + 1, kind: 'channel', operation: 'send' }]);
   });
 });
 
@@ -85,8 +85,8 @@ describe('readGoTrace on coroutine switches (format 1.23+)', () => {
       [1, 4, false],
       [9, 4, true],
     ]);
-    expect(model.goroutines[1]!.spans.map((s) => s.state)).toEqual(['blocked', 'running']);
-    expect(model.goroutines[0]!.spans.map((s) => s.state)).toEqual(['running', 'blocked', 'running']);
+    expect(model.goroutines[1]!.spans.toArray().map((s) => s.state)).toEqual(['blocked', 'running']);
+    expect(model.goroutines[0]!.spans.toArray().map((s) => s.state)).toEqual(['running', 'blocked', 'running']);
   });
 
   it('names a goroutine that was already waiting from its status stack and guesses why it waits', () => {
@@ -97,12 +97,8 @@ describe('readGoTrace on coroutine switches (format 1.23+)', () => {
       ],
       [-1]: [['GoStatusStack', { g: 12, m: -1, gstatus: 4, stack: 4 }]],
     });
-    expect(model.goroutines[1]).toMatchObject({
-      id: 12,
-      name: 'main.sleeper',
-      createdNs: 0,
-      spans: [{ startNs: 0, state: 'sleeping' }],
-    });
+    expect(model.goroutines[1]).toMatchObject({ id: 12, name: 'main.sleeper', createdNs: 0 });
+    expect(model.goroutines[1]!.spans.toArray()).toEqual([{ startNs: 0, state: 'sleeping' }]);
   });
 });
 
@@ -130,8 +126,8 @@ describe('readGoTrace across generations (format 1.22, no end marker)', () => {
     ]);
     const { model, stats } = readGoTraceWithStats(bytes);
     expect(stats).toMatchObject({ generations: 2, forcedEvents: 0 });
-    expect(model.goroutines[0]!.spans.map((s) => s.state)).toEqual(['running', 'blocked', 'runnable', 'running']);
+    expect(model.goroutines[0]!.spans.toArray().map((s) => s.state)).toEqual(['running', 'blocked', 'runnable', 'running']);
     expect(model.goroutines[0]!.transitions).toBe(5);
-    expect(model.messages).toEqual([]);
+    expect(model.messages.toArray()).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ describe('readGotrace on the demo recordings', () => {
       [1, 'main', null],
       [2, 'go #19', 1],
     ]);
-    expect(model.messages).toEqual([
+    expect(model.messages.toArray()).toEqual([
       { fromId: 2, toId: 1, sendNs: 311718 - 46750, receiveNs: 311718, kind: 'channel', value: '42', channel: 'ch' },
     ]);
     expect(model.goroutines[1]).toMatchObject({ createdNs: 284866, endedNs: 337988 });
@@ -49,8 +49,8 @@ describe('readGotrace on the demo recordings', () => {
   it('sorts pingpong’s out-of-order lines by time and numbers players in order of creation', () => {
     const model = readTrace(demo('pingpong'));
     expect(model.goroutines.map((g) => `${g.id} ${g.name}`)).toEqual(['1 main', '2 player #6', '3 player #5']);
-    expect(model.messages[0]).toMatchObject({ fromId: 1, toId: 2, sendNs: 370863 - 129375, value: '0', channel: 'table' });
-    expect(model.messages.map((m) => m.value)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+    expect(model.messages.at(0)).toMatchObject({ fromId: 1, toId: 2, sendNs: 370863 - 129375, value: '0', channel: 'table' });
+    expect(model.messages.toArray().map((m) => m.value)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
   });
 
   it('ends every worker of the pool and keeps main alive to the end', () => {
@@ -86,12 +86,12 @@ describe('readGotrace on small inputs', () => {
       [1, 'main', null],
       [7, '#7', 1],
     ]);
-    expect(model.messages).toEqual([{ fromId: 1, toId: 7, sendNs: 0, receiveNs: 50, kind: 'channel', value: 'true', channel: '#3' }]);
+    expect(model.messages.toArray()).toEqual([{ fromId: 1, toId: 7, sendNs: 0, receiveNs: 50, kind: 'channel', value: 'true', channel: '#3' }]);
   });
 
   it('turns block, unblock and sleep into spans until the stop', () => {
     const child = readGotrace(encode(JSON.stringify(commands))).goroutines[1]!;
-    expect(child.spans).toEqual([
+    expect(child.spans.toArray()).toEqual([
       { startNs: 10, state: 'running' },
       { startNs: 20, state: 'blocked', reason: 'other' },
       { startNs: 40, state: 'running' },

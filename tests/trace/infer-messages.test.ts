@@ -1,27 +1,19 @@
-/** Which wake-ups become messages, in which direction, and with which times. */
+/** Which wake-ups become messages, in which direction, and of which kind and operation. */
 import { describe, expect, it } from 'vitest';
-import type { UnblockRecord } from '../../src/trace/go/goroutine-tracker.ts';
-import { inferMessages } from '../../src/trace/go/infer-messages.ts';
+import { MessageInference } from '../../src/trace/go/infer-messages.ts';
+import { MessageStore } from '../../src/trace/go/message-store.ts';
 
 const END_NS = 10_000;
 
-/** A wake-up of goroutine 8 by goroutine 7 at 100 ns; 8 had blocked at 40 ns and runs again at 130 ns. */
-function unblock(wakerFrames: string[], reasonText: string | undefined, changes: Partial<UnblockRecord> = {}): UnblockRecord {
-  return {
-    wakerId: 7,
-    wakeeId: 8,
-    timeNs: 100,
-    wakerFrames,
-    wakeeBlock: reasonText === undefined ? undefined : { timeNs: 40, reasonText, frames: [] },
-    receiveNs: 130,
-    ...changes,
-  };
+/** A wake-up of goroutine 8 by goroutine 7, whose stack is `wakerFrames`; 8 had blocked for `reasonText` ('' when unknown). */
+function judge(wakerFrames: string[], reasonText: string, wakerId = 7, wakeeId = 8) {
+  return new MessageInference().judge(wakerId, wakeeId, wakerFrames, reasonText);
 }
 
-const FORWARD = { fromId: 7, toId: 8, sendNs: 100, receiveNs: 130 };
-const BACKWARD = { fromId: 8, toId: 7, sendNs: 40, receiveNs: 100 };
+const FORWARD = { forward: true };
+const BACKWARD = { forward: false };
 
-describe('inferMessages', () => {
+describe('MessageInference', () => {
   it.each([
     ['a send wakes a receiver', ['runtime.chansend1', 'main.a'], 'chan receive', { ...FORWARD, kind: 'channel', operation: 'send' }],
     ['a select sends to a receiver', ['runtime.selectgo', 'main.a'], 'chan receive', { ...FORWARD, kind: 'channel', operation: 'select' }],
@@ -37,42 +29,58 @@ describe('inferMessages', () => {
     ['Done releases a WaitGroup', ['sync.(*WaitGroup).Add', 'sync.(*WaitGroup).Done'], 'sync', { ...FORWARD, kind: 'sync', operation: 'waitgroup' }],
     ['a broadcast wakes a Cond waiter', ['sync.(*Cond).Broadcast', 'main.a'], 'sync.(*Cond).Wait', { ...FORWARD, kind: 'sync', operation: 'cond' }],
   ] as const)('makes a message when %s', (_case, frames, reason, expected) => {
-    expect(inferMessages([unblock([...frames], reason)], END_NS)).toEqual([expected]);
+    expect(judge([...frames], reason)).toEqual(expected);
   });
 
   it.each([
-    ['the scheduler wakes a goroutine', unblock([], 'chan receive', { wakerId: -1 })],
-    ['a timer ends a sleep', unblock(['runtime.chansend1', 'main.a'], 'sleep')],
-    ['the poller ends a network wait', unblock(['runtime.chansend1', 'main.a'], 'network')],
-    ['the waker has no stack', unblock([], 'chan receive')],
-    ['a close meets a blocked sender', unblock(['main.a'], 'chan send')],
-    ['a runtime frame does something unknown', unblock(['runtime.ready', 'runtime.goready'], 'chan receive')],
-    ['the reason is not about messages', unblock(['runtime.chansend1', 'main.a'], 'GC mark assist wait for work')],
-    ['a GC worker wakes another', unblock(['runtime.gcMarkDone', 'runtime.gcBgMarkWorker'], 'sync')],
-    ['the waker’s only frame has no name', unblock([''], 'sync')],
-    ['the runtime sends on its own channel', unblock(['runtime.chansend1', 'runtime.gcBgMarkWorker'], 'chan receive')],
-    ['the runtime uses a channel on a program goroutine', unblock(['runtime.chanrecv1', 'runtime.gcStart', 'main.a'], 'chan send')],
-  ])('makes none when %s', (_case, record) => {
-    expect(inferMessages([record], END_NS)).toEqual([]);
+    ['the scheduler wakes a goroutine', [], 'chan receive', -1],
+    ['a goroutine wakes itself', ['runtime.chansend1', 'main.a'], 'chan receive', 8],
+    ['a timer ends a sleep', ['runtime.chansend1', 'main.a'], 'sleep'],
+    ['the poller ends a network wait', ['runtime.chansend1', 'main.a'], 'network'],
+    ['the waker has no stack', [], 'chan receive'],
+    ['a close meets a blocked sender', ['main.a'], 'chan send'],
+    ['a runtime frame does something unknown', ['runtime.ready', 'runtime.goready'], 'chan receive'],
+    ['the reason is not about messages', ['runtime.chansend1', 'main.a'], 'GC mark assist wait for work'],
+    ['a GC worker wakes another', ['runtime.gcMarkDone', 'runtime.gcBgMarkWorker'], 'sync'],
+    ['the waker’s only frame has no name', [''], 'sync'],
+    ['the runtime sends on its own channel', ['runtime.chansend1', 'runtime.gcBgMarkWorker'], 'chan receive'],
+    ['the runtime uses a channel on a program goroutine', ['runtime.chanrecv1', 'runtime.gcStart', 'main.a'], 'chan send'],
+  ] as [string, string[], string, number?][])('makes none when %s', (_case, frames, reason, wakerId = 7) => {
+    expect(judge([...frames], reason, wakerId)).toBeUndefined();
   });
 
   it('reads the waker’s own frame when the wakee blocked before tracing began', () => {
-    expect(inferMessages([unblock(['runtime.chansend1', 'main.a'], undefined)], END_NS)).toEqual([{ ...FORWARD, kind: 'channel', operation: 'send' }]);
-    expect(inferMessages([unblock(['runtime.chanrecv1', 'main.a'], undefined)], END_NS)).toEqual([
-      { fromId: 8, toId: 7, sendNs: 100, receiveNs: 100, kind: 'channel', operation: 'receive' },
-    ]);
-    expect(inferMessages([unblock(['main.a'], undefined)], END_NS)).toEqual([]);
+    expect(judge(['runtime.chansend1', 'main.a'], '')).toEqual({ ...FORWARD, kind: 'channel', operation: 'send' });
+    expect(judge(['runtime.chanrecv1', 'main.a'], '')).toEqual({ ...BACKWARD, kind: 'channel', operation: 'receive' });
+    expect(judge(['main.a'], '')).toBeUndefined();
   });
+});
+
+describe('MessageStore', () => {
+  const send = { forward: true, kind: 'channel', operation: 'send' } as const;
+  const receive = { forward: false, kind: 'channel', operation: 'receive' } as const;
 
   it('lets a message reach a wakee that never ran again at the end of the trace', () => {
-    expect(inferMessages([unblock(['runtime.chansend1', 'main.a'], 'chan receive', { receiveNs: null })], END_NS)).toEqual([
-      { ...FORWARD, receiveNs: END_NS, kind: 'channel', operation: 'send' },
+    const store = new MessageStore();
+    store.receive(store.addForward(7, 8, 100, send), 130);
+    store.addForward(7, 9, 200, send);
+    expect(store.finish(END_NS).toArray()).toEqual([
+      { fromId: 7, toId: 8, sendNs: 100, receiveNs: 130, kind: 'channel', operation: 'send' },
+      { fromId: 7, toId: 9, sendNs: 200, receiveNs: END_NS, kind: 'channel', operation: 'send' },
     ]);
   });
 
-  it('sorts messages by send time', () => {
-    const late = unblock(['runtime.chansend1', 'main.a'], 'chan receive', { timeNs: 500, receiveNs: 600 });
-    const early = unblock(['runtime.chanrecv1', 'main.a'], 'chan send');
-    expect(inferMessages([late, early], END_NS).map((m) => m.sendNs)).toEqual([40, 500]);
+  it('merges messages found late (a receiver taking a parked value) in send-time order', () => {
+    const store = new MessageStore();
+    store.addForward(7, 8, 100, send);
+    store.addBackward(9, 7, 150, 400, receive);
+    store.addForward(7, 8, 300, send);
+    store.addBackward(10, 7, 40, 500, receive);
+    const list = store.finish(END_NS);
+    expect(list.toArray().map((m) => [m.sendNs, m.fromId])).toEqual([[40, 10], [100, 7], [150, 9], [300, 7]]);
+    list.setValue(1, '42');
+    expect(list.at(1)).toMatchObject({ fromId: 7, value: '42' });
+    expect(list.at(-1)).toMatchObject({ sendNs: 300, operation: 'send' });
+    expect(list.at(4)).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ const TRACE = fileURLToPath(new URL('../../scenes/ping-pong/trace.out', import.m
 const model = readTrace(readFileSync(TRACE));
 const players = model.goroutines.filter((g) => g.name === 'main.player');
 const playerIds = new Set(players.map((g) => g.id));
-const involvesPlayer = model.messages.filter((m) => playerIds.has(m.fromId) || playerIds.has(m.toId));
+const involvesPlayer = model.messages.toArray().filter((m) => playerIds.has(m.fromId) || playerIds.has(m.toId));
 
 describe('scenes/ping-pong/trace.out', () => {
   it('is a Go 1.26 trace of about 1.1 s', () => {

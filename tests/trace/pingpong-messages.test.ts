@@ -16,7 +16,7 @@ describe.each(traces)('pingpong/%s', (name) => {
   const model = readTrace(readFileSync(DIR + name));
   const players = model.goroutines.filter((g) => g.name === 'main.player').map((g) => g.id);
   const ours = new Set([1, ...players]);
-  const messages = model.messages.filter((m) => ours.has(m.fromId) && ours.has(m.toId));
+  const messages = model.messages.toArray().filter((m) => ours.has(m.fromId) && ours.has(m.toId));
 
   it('has main and two players started by main', () => {
     expect(players).toHaveLength(2);

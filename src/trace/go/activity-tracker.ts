@@ -1,8 +1,7 @@
-import type { Goroutine, Processor, ProcessorRun, RuntimeSpan, UserLog, UserRegion } from '../../model.ts';
+import type { Goroutine, RuntimeSpan, UserLog, UserRegion } from '../../model.ts';
 import { NONE } from './byte-cursor.ts';
 import type { TraceEvent } from './event-cursor.ts';
 import { argIndex, EventType as E } from './event-table.ts';
-import { GoStatus } from './scheduler-state.ts';
 
 /** Event types this tracker reads that the reader's `EventType` table does not name. */
 const STWBegin = 26;
@@ -18,25 +17,16 @@ const LOG_TASK = argIndex(UserLogType, 'task');
 const LOG_KEY = argIndex(UserLogType, 'key_string');
 const LOG_VALUE = argIndex(UserLogType, 'value_string');
 
-interface OpenRun {
-  p: number;
-  startNs: number;
-}
-
 /**
  * Everything beside goroutine states that later stages draw: which
- * goroutine each processor (P) runs when, garbage collections and
- * stop-the-world pauses, and each goroutine's user regions and logs
- * (`runtime/trace` annotations). Fed the same ordered, new-model events as
- * the goroutine tracker, with the P each happened on.
- *
- * A goroutine runs on a P from the moment it starts (or returns from a
- * syscall, or is switched to) until it stops, blocks, ends, enters a syscall
- * or switches away; time spent in a syscall is not a run.
+ * processors (P) exist, garbage collections and stop-the-world pauses, and
+ * each goroutine's user regions and logs (`runtime/trace` annotations). Fed
+ * the same ordered, new-model events as the goroutine tracker, with the P
+ * each happened on. (Which goroutine a P runs when is read off the running
+ * spans, see `processorsOf`.)
  */
 export class ActivityTracker {
-  private readonly openRuns = new Map<number, OpenRun>();
-  private readonly runsByP = new Map<number, ProcessorRun[]>();
+  private readonly processorIds = new Set<number>();
   private readonly gc: RuntimeSpan[] = [];
   private readonly stw: RuntimeSpan[] = [];
   private gcOpen: RuntimeSpan | undefined;
@@ -45,35 +35,13 @@ export class ActivityTracker {
   private readonly openRegions = new Map<number, UserRegion[]>();
   private readonly logs = new Map<number, UserLog[]>();
 
-  /** Feeds one event; `g` and `p` are the goroutine and P current where it happened (-1 for none). */
-  handle(event: TraceEvent, g: number, p: number, timeNs: number): void {
+  /** Feeds one event; `g` is the goroutine current where it happened (-1 for none). */
+  handle(event: TraceEvent, g: number): void {
+    const { timeNs } = event;
     switch (event.type) {
       case E.ProcStart:
       case E.ProcStatus:
-        this.procsOf(event.arg(0));
-        break;
-      case E.GoStart:
-        this.openRun(event.arg(0), p, timeNs);
-        break;
-      case E.GoStatus:
-      case E.GoStatusStack:
-        if (event.arg(2) === GoStatus.Running) this.openRun(event.arg(0), p, timeNs);
-        break;
-      case E.GoSyscallEnd:
-        this.openRun(g, p, timeNs);
-        break;
-      case E.GoSwitch:
-      case E.GoSwitchDestroy:
-        this.closeRun(g, timeNs);
-        this.openRun(event.arg(0), p, timeNs);
-        break;
-      case E.GoStop:
-      case E.GoBlock:
-      case E.GoDestroy:
-      case E.GoSyscallBegin:
-      case E.GoSyscallEndBlocked:
-      case E.GoDestroySyscall:
-        this.closeRun(g, timeNs);
+        if (event.arg(0) !== NONE) this.processorIds.add(event.arg(0));
         break;
       case E.GCActive:
       case E.GCBegin:
@@ -108,15 +76,11 @@ export class ActivityTracker {
     }
   }
 
-  /** Closes whatever is still open at `endNs` and returns the processors, sorted by id, and the GC and STW spans. */
-  finish(endNs: number): { processors: Processor[]; gcSpans: RuntimeSpan[]; stwSpans: RuntimeSpan[] } {
-    for (const g of [...this.openRuns.keys()]) this.closeRun(g, endNs);
+  /** Closes whatever is still open at `endNs` and returns the processor ids, sorted, and the GC and STW spans. */
+  finish(endNs: number): { processorIds: number[]; gcSpans: RuntimeSpan[]; stwSpans: RuntimeSpan[] } {
     if (this.gcOpen !== undefined) this.gcOpen.endNs = endNs;
     if (this.stwOpen !== undefined) this.stwOpen.endNs = endNs;
-    const processors = [...this.runsByP.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([id, runs]) => ({ id, runs: sortedByStart(runs) }));
-    return { processors, gcSpans: this.gc, stwSpans: this.stw };
+    return { processorIds: [...this.processorIds].sort((a, b) => a - b), gcSpans: this.gc, stwSpans: this.stw };
   }
 
   /** Adds each goroutine's regions and logs (only to those that have some). */
@@ -127,23 +91,6 @@ export class ActivityTracker {
       const logs = this.logs.get(g.id);
       if (logs !== undefined) g.logs = logs;
     }
-  }
-
-  private procsOf(p: number): ProcessorRun[] {
-    return listOf(this.runsByP, p);
-  }
-
-  private openRun(g: number, p: number, timeNs: number): void {
-    if (g === NONE || p === NONE) return;
-    this.closeRun(g, timeNs);
-    this.openRuns.set(g, { p, startNs: timeNs });
-  }
-
-  private closeRun(g: number, timeNs: number): void {
-    const run = this.openRuns.get(g);
-    if (run === undefined) return;
-    this.openRuns.delete(g);
-    this.procsOf(run.p).push({ goroutineId: g, startNs: run.startNs, endNs: timeNs });
   }
 
   private beginRegion(event: TraceEvent, g: number, timeNs: number): void {
@@ -171,14 +118,6 @@ export class ActivityTracker {
     list.push(span);
     return span;
   }
-}
-
-/** Runs close in start order except those closed by {@link ActivityTracker.finish}; sort only when needed. */
-function sortedByStart(runs: ProcessorRun[]): ProcessorRun[] {
-  for (let i = 1; i < runs.length; i++) {
-    if ((runs[i] as ProcessorRun).startNs < (runs[i - 1] as ProcessorRun).startNs) return runs.sort((x, y) => x.startNs - y.startNs);
-  }
-  return runs;
 }
 
 function textOf(event: TraceEvent, stringId: number): string {

@@ -23,6 +23,8 @@ export interface TraceEvent {
   readonly ticks: number;
   /** Byte offset of the event's type byte, for error messages. */
   readonly offset: number;
+  /** Nanoseconds since the trace's first event; set when the event is put in global order. */
+  readonly timeNs: number;
   /** Strings, stacks and frequency of the event's generation. */
   readonly tables: GenerationTables;
   /** Wire argument `index` after `dt`, in table order. */
@@ -49,6 +51,7 @@ export class EventCursor implements TraceEvent {
   type = 0;
   ticks = 0;
   offset = 0;
+  timeNs = 0;
   private readonly args = new Float64Array(MAX_EVENT_ARGS);
   private readonly bytes: Uint8Array;
   private readonly batches: readonly RawBatch[];

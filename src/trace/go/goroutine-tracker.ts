@@ -1,37 +1,14 @@
-import type { Goroutine, StateSpan } from '../../model.ts';
+import type { Goroutine } from '../../model.ts';
 import { NONE } from './byte-cursor.ts';
-import { blockedSpan, reasonFromFrames } from './block-reasons.ts';
-import { argIndex, EventType as E } from './event-table.ts';
+import { reasonFromFrames } from './block-reasons.ts';
 import type { TraceEvent } from './event-cursor.ts';
+import { argIndex, EventType as E } from './event-table.ts';
+import { IdMap } from './id-map.ts';
+import { MessageInference } from './infer-messages.ts';
+import { MessageStore } from './message-store.ts';
 import { GoStatus } from './scheduler-state.ts';
-
-/** A goroutine's most recent block: when, why, and where in its code. */
-export interface BlockRecord {
-  timeNs: number;
-  reasonText: string;
-  /** Function names, innermost first; empty when the trace has no stack. */
-  frames: readonly string[];
-}
-
-/** One GoUnblock: who woke whom, from where, and when the wakee ran next. */
-export interface UnblockRecord {
-  /** The goroutine running on the waking thread, or -1 for the scheduler. */
-  wakerId: number;
-  wakeeId: number;
-  timeNs: number;
-  /** The waker's stack, innermost first; empty for scheduler wake-ups. */
-  wakerFrames: readonly string[];
-  /** The wakee's block that this wake-up ends, when the trace shows it. */
-  wakeeBlock: BlockRecord | undefined;
-  /** The wakee's next start, or `null` when it never ran again. */
-  receiveNs: number | null;
-}
-
-interface GoroutineRecord extends Goroutine {
-  transitions: number;
-  lastBlock: BlockRecord | undefined;
-  awaitingStart: UnblockRecord[];
-}
+import { SpanStore } from './span-store.ts';
+import type { StoredSpanList } from './span-store.ts';
 
 const NO_FRAMES: readonly string[] = [];
 
@@ -42,92 +19,99 @@ const UNBLOCK_STACK = argIndex(E.GoUnblock, 'stack');
 const SYSCALL_STACK = argIndex(E.GoSyscallBegin, 'stack');
 const STATUS_STACK = argIndex(E.GoStatusStack, 'stack');
 
+/** A goroutine being read: its model object, its spans, and what the tracker needs to remember about it. */
+class Tracked {
+  readonly goroutine: Goroutine;
+  readonly spans: StoredSpanList;
+  transitions = 0;
+  /** When and why it last blocked (NaN / undefined before its first block). */
+  lastBlockNs = Number.NaN;
+  lastBlockText: string | undefined = undefined;
+  /** A forward message waiting for its next start, -1 for none. */
+  pendingMessage = -1;
+  ended = false;
+
+  constructor(goroutine: Goroutine, spans: StoredSpanList) {
+    this.goroutine = goroutine;
+    this.spans = spans;
+  }
+}
+
 /**
- * Turns ordered events into goroutine histories: state spans, start-function
- * names, creators, and the number of state transitions Go's reader reports
- * per goroutine. Also keeps every GoUnblock made by a goroutine (with a
- * stack) for message inference.
+ * Turns ordered events into goroutine histories: state spans (kept in a
+ * column-wise {@link SpanStore}), start-function names, creators, the number
+ * of state transitions Go's reader reports per goroutine, and the messages
+ * inferred from wake-ups as they happen.
  *
  * Naming follows Go's summariser: the root frame of the first stack attached
  * to one of the goroutine's state transitions (GoCreate's one-frame start
  * stack for goroutines created while tracing).
+ *
+ * Per-goroutine working state (last block, a message waiting for the wakee
+ * to run) lives beside each goroutine object, so those stay exactly the
+ * model's shape.
  */
 export class GoroutineTracker {
-  readonly unblocks: UnblockRecord[] = [];
-  private readonly records = new Map<number, GoroutineRecord>();
+  readonly spans = new SpanStore();
+  readonly messages = new MessageStore();
+  private readonly inference = new MessageInference();
+  private readonly tracked = new IdMap<Tracked>();
 
-  /** Feeds one event and the goroutine current on its thread (-1 for none); call in global order. */
-  handle(event: TraceEvent, current: number, timeNs: number): void {
+  /** Feeds one event with the goroutine and P current on its thread (-1 for none); call in global order. */
+  handle(event: TraceEvent, current: number, p: number): void {
+    const { kinds } = this.spans;
+    const { timeNs } = event;
     switch (event.type) {
       case E.GoCreate:
       case E.GoCreateBlocked: {
         const g = this.create(event.arg(0), timeNs, current === NONE ? null : current);
         this.transition(g, framesOf(event, event.arg(CREATE_NEW_STACK)));
-        const created = event.type === E.GoCreate;
-        this.enter(g, created ? { startNs: timeNs, state: 'runnable' } : blockedSpan(timeNs, ''));
+        this.enter(g, timeNs, event.type === E.GoCreate ? kinds.runnable('') : kinds.blocked(''));
         break;
       }
       case E.GoCreateSyscall: {
         const g = this.transition(this.create(event.arg(0), timeNs, null));
-        this.enter(g, { startNs: timeNs, state: 'syscall' });
+        this.enter(g, timeNs, kinds.syscall());
         break;
       }
       case E.GoStart:
-        this.start(this.transition(this.get(event.arg(0))), timeNs);
+        this.start(this.transition(this.get(event.arg(0))), timeNs, p);
         break;
       case E.GoStop: {
         const g = this.transition(this.get(current), framesOf(event, event.arg(STOP_STACK)));
-        const text = reasonOf(event, event.arg(STOP_REASON));
-        const span: StateSpan = { startNs: timeNs, state: 'runnable' };
-        if (text !== '') span.reasonText = text;
-        this.enter(g, span);
+        this.enter(g, timeNs, kinds.runnable(textOf(event, event.arg(STOP_REASON))));
         break;
       }
       case E.GoBlock: {
-        const stack = framesOf(event, event.arg(STOP_STACK));
-        const g = this.transition(this.get(current), stack);
-        const text = reasonOf(event, event.arg(STOP_REASON));
-        g.lastBlock = { timeNs, reasonText: text, frames: stack };
-        this.enter(g, blockedSpan(timeNs, text));
+        const g = this.transition(this.get(current), framesOf(event, event.arg(STOP_STACK)));
+        const text = textOf(event, event.arg(STOP_REASON));
+        g.lastBlockNs = timeNs;
+        g.lastBlockText = text;
+        this.enter(g, timeNs, kinds.blocked(text));
         break;
       }
-      case E.GoUnblock: {
-        const g = this.transition(this.get(event.arg(0)));
-        const record: UnblockRecord = {
-          wakerId: current,
-          wakeeId: g.id,
-          timeNs,
-          wakerFrames: framesOf(event, event.arg(UNBLOCK_STACK)),
-          wakeeBlock: g.lastBlock,
-          receiveNs: null,
-        };
-        // Wake-ups by the scheduler (no goroutine, no stack) never become messages; skip keeping them.
-        if (record.wakerId !== NONE && record.wakerFrames.length > 0) {
-          this.unblocks.push(record);
-          g.awaitingStart.push(record);
-        }
-        this.enter(g, { startNs: timeNs, state: 'runnable' });
+      case E.GoUnblock:
+        this.unblock(this.transition(this.get(event.arg(0))), current, framesOf(event, event.arg(UNBLOCK_STACK)), timeNs);
         break;
-      }
       case E.GoSwitch:
       case E.GoSwitchDestroy: {
         const old = this.transition(this.get(current));
-        if (event.type === E.GoSwitch) this.enter(old, blockedSpan(timeNs, ''));
+        if (event.type === E.GoSwitch) this.enter(old, timeNs, kinds.blocked(''));
         else this.end(old, timeNs);
         const next = this.transition(this.transition(this.get(event.arg(0))));
-        this.start(next, timeNs);
+        this.start(next, timeNs, p);
         break;
       }
       case E.GoSyscallBegin: {
         const g = this.transition(this.get(current), framesOf(event, event.arg(SYSCALL_STACK)));
-        this.enter(g, { startNs: timeNs, state: 'syscall' });
+        this.enter(g, timeNs, kinds.syscall());
         break;
       }
       case E.GoSyscallEnd:
-        this.enter(this.transition(this.get(current)), { startNs: timeNs, state: 'running' });
+        this.enter(this.transition(this.get(current)), timeNs, kinds.running(p));
         break;
       case E.GoSyscallEndBlocked:
-        this.enter(this.transition(this.get(current)), { startNs: timeNs, state: 'runnable' });
+        this.enter(this.transition(this.get(current)), timeNs, kinds.runnable(''));
         break;
       case E.GoDestroy:
       case E.GoDestroySyscall:
@@ -136,7 +120,7 @@ export class GoroutineTracker {
       case E.GoStatus:
       case E.GoStatusStack: {
         const stack = event.type === E.GoStatusStack ? framesOf(event, event.arg(STATUS_STACK)) : NO_FRAMES;
-        this.status(event.arg(0), event.arg(2), stack, timeNs);
+        this.status(event.arg(0), event.arg(2), stack, timeNs, p);
         break;
       }
     }
@@ -144,50 +128,74 @@ export class GoroutineTracker {
 
   /** The goroutines seen, sorted by id. */
   goroutines(): Goroutine[] {
-    return [...this.records.values()]
-      .sort((x, y) => x.id - y.id)
-      .map(({ lastBlock: _lastBlock, awaitingStart: _awaiting, ...goroutine }) => {
-        const name = goroutine.name === '' && goroutine.id === 1 ? 'main.main' : goroutine.name;
-        return { ...goroutine, name, runtime: isRuntimeName(name) };
-      });
+    return this.tracked.values().map(({ goroutine: g, transitions }) => {
+      if (g.name === '' && g.id === 1) g.name = 'main.main';
+      g.runtime = isRuntimeName(g.name);
+      g.transitions = transitions;
+      return g;
+    });
+  }
+
+  /** A wake-up of `g` by `waker`: maybe a message, and `g` becomes runnable. */
+  private unblock(g: Tracked, waker: number, wakerFrames: readonly string[], timeNs: number): void {
+    const { id } = g.goroutine;
+    const verdict = this.inference.judge(waker, id, wakerFrames, g.lastBlockText ?? '');
+    if (verdict?.forward === true) {
+      g.pendingMessage = this.messages.addForward(waker, id, timeNs, verdict);
+    } else if (verdict !== undefined) {
+      const blockNs = g.lastBlockNs;
+      this.messages.addBackward(id, waker, Number.isNaN(blockNs) ? timeNs : blockNs, timeNs, verdict);
+    }
+    this.enter(g, timeNs, this.spans.kinds.runnable(''));
   }
 
   /** GoStatus: the state at a generation boundary; only a change opens a span. */
-  private status(id: number, status: number, stack: readonly string[], timeNs: number): void {
-    const known = this.records.get(id);
-    const g = this.transition(known ?? this.create(id, 0, null), stack);
-    const span = statusSpan(status, known === undefined ? 0 : timeNs, stack);
-    const last = g.spans.at(-1);
-    if (last === undefined || last.state !== span.state) this.enter(g, span);
+  private status(id: number, status: number, stack: readonly string[], timeNs: number, p: number): void {
+    const known = this.tracked.has(id);
+    const g = this.transition(known ? this.get(id) : this.create(id, 0, null), stack);
+    const kind = this.statusKind(status, stack, p);
+    const { spans } = g;
+    const kinds = this.spans.kinds;
+    if (spans.length === 0 || kinds.state(spans.kind(spans.length - 1)) !== kinds.state(kind)) {
+      this.enter(g, known ? timeNs : 0, kind);
+    }
   }
 
-  private start(g: GoroutineRecord, timeNs: number): void {
-    for (const record of g.awaitingStart) record.receiveNs = timeNs;
-    g.awaitingStart = [];
-    this.enter(g, { startNs: timeNs, state: 'running' });
+  private statusKind(status: number, stack: readonly string[], p: number): number {
+    const { kinds } = this.spans;
+    switch (status) {
+      case GoStatus.Runnable:
+        return kinds.runnable('');
+      case GoStatus.Running:
+        return kinds.running(p);
+      case GoStatus.Syscall:
+        return kinds.syscall();
+      default:
+        // The reason is only guessed from the stack, so no reason text is kept.
+        return kinds.guessedBlocked(reasonFromFrames(stack));
+    }
+  }
+
+  private start(g: Tracked, timeNs: number, p: number): void {
+    if (g.pendingMessage >= 0) {
+      this.messages.receive(g.pendingMessage, timeNs);
+      g.pendingMessage = -1;
+    }
+    this.enter(g, timeNs, this.spans.kinds.running(p));
   }
 
   /** A new record; ids below 0 (only in damaged traces) get one that is never listed. */
-  private create(id: number, timeNs: number, parentId: number | null): GoroutineRecord {
-    const g: GoroutineRecord = {
-      id,
-      name: '',
-      parentId,
-      createdNs: timeNs,
-      endedNs: null,
-      spans: [],
-      runtime: false,
-      transitions: 0,
-      lastBlock: undefined,
-      awaitingStart: [],
-    };
-    if (id >= 0) this.records.set(id, g);
+  private create(id: number, timeNs: number, parentId: number | null): Tracked {
+    const spans = this.spans.newList();
+    const goroutine: Goroutine = { id, name: '', parentId, createdNs: timeNs, endedNs: null, spans, runtime: false, transitions: 0 };
+    const g = new Tracked(goroutine, spans);
+    if (id >= 0) this.tracked.set(id, g);
     return g;
   }
 
   /** The goroutine with `id`; one never seen before is taken to have existed since the trace began. */
-  private get(id: number): GoroutineRecord {
-    return this.records.get(id) ?? this.create(id, 0, null);
+  private get(id: number): Tracked {
+    return this.tracked.get(id) ?? this.create(id, 0, null);
   }
 
   /**
@@ -196,24 +204,26 @@ export class GoroutineTracker {
    * (tracing started from an `init`) first shows a runtime root frame; it
    * takes the name of its first stack outside the runtime instead.
    */
-  private transition(g: GoroutineRecord, stack: readonly string[] = []): GoroutineRecord {
+  private transition(g: Tracked, stack: readonly string[] = NO_FRAMES): Tracked {
     g.transitions++;
-    const root = stack[stack.length - 1];
-    if (root === undefined) return g;
-    if (g.name === '' || (g.id === 1 && isRuntimeName(g.name) && !isRuntimeName(root))) g.name = root;
+    // Test the length first: reading past an array's end is a slow path in V8.
+    if (stack.length === 0) return g;
+    const root = stack[stack.length - 1] as string;
+    const { goroutine } = g;
+    if (goroutine.name === '' || (goroutine.id === 1 && isRuntimeName(goroutine.name) && !isRuntimeName(root))) goroutine.name = root;
     return g;
   }
 
-  private enter(g: GoroutineRecord, span: StateSpan): void {
-    if (g.endedNs !== null) return;
-    const last = g.spans.at(-1);
-    if (last !== undefined && last.startNs >= span.startNs) g.spans.pop();
-    g.spans.push(span);
+  /** Starts a span of `kind`; one starting no later than the last span replaces it. */
+  private enter(g: Tracked, startNs: number, kind: number): void {
+    if (g.ended) return;
+    this.spans.enter(g.spans, startNs, kind);
   }
 
-  private end(g: GoroutineRecord, timeNs: number): void {
-    if (g.spans.length === 0) g.spans.push({ startNs: g.createdNs, state: 'running' });
-    g.endedNs = timeNs;
+  private end(g: Tracked, timeNs: number): void {
+    if (g.spans.length === 0) this.spans.push(g.spans, g.goroutine.createdNs, this.spans.kinds.running(NONE));
+    g.goroutine.endedNs = timeNs;
+    g.ended = true;
   }
 }
 
@@ -221,24 +231,8 @@ function framesOf(event: TraceEvent, stackId: number): readonly string[] {
   return event.tables.stacks.get(stackId) ?? NO_FRAMES;
 }
 
-function reasonOf(event: TraceEvent, stringId: number): string {
+function textOf(event: TraceEvent, stringId: number): string {
   return event.tables.strings.get(stringId) ?? '';
-}
-
-function statusSpan(status: number, startNs: number, stack: readonly string[]): StateSpan {
-  switch (status) {
-    case GoStatus.Runnable:
-      return { startNs, state: 'runnable' };
-    case GoStatus.Running:
-      return { startNs, state: 'running' };
-    case GoStatus.Syscall:
-      return { startNs, state: 'syscall' };
-    default: {
-      // The reason is only guessed from the stack, so no reasonText.
-      const { reasonText: _guess, ...span } = blockedSpan(startNs, reasonFromFrames(stack));
-      return span;
-    }
-  }
 }
 
 /** The Go tools' test for runtime-internal goroutines, plus the tracer's own helpers. */

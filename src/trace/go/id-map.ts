@@ -1,6 +1,12 @@
 /** Ids below this are kept in a plain array slot; larger ones (rare: damaged traces, very long-lived programs) in a Map. */
 const DENSE_LIMIT = 1 << 22;
 
+/** Read access to id-keyed tables; a `Map` or an {@link IdMap}. */
+export interface IdLookup<T> {
+  get(id: number): T | undefined;
+  has(id: number): boolean;
+}
+
 /**
  * A map from runtime ids (goroutine, P) to values, tuned for the way the
  * runtime hands ids out: small and nearly consecutive. Those live in an
@@ -10,7 +16,7 @@ const DENSE_LIMIT = 1 << 22;
  * @example
  * const states = new IdMap<string>(); states.set(7, 'running'); states.get(7) // → 'running'
  */
-export class IdMap<T> {
+export class IdMap<T> implements IdLookup<T> {
   private readonly dense: (T | undefined)[] = [];
   private readonly sparse = new Map<number, T>();
   private count = 0;
@@ -23,6 +29,10 @@ export class IdMap<T> {
   get(id: number): T | undefined {
     if (id >= 0 && id < DENSE_LIMIT) return this.dense[id];
     return this.sparse.get(id);
+  }
+
+  has(id: number): boolean {
+    return this.get(id) !== undefined;
   }
 
   set(id: number, value: T): void {
@@ -46,15 +56,13 @@ export class IdMap<T> {
     if (this.sparse.delete(id)) this.count--;
   }
 
-  /** Values with their ids, in ascending id order. */
-  *entries(): Generator<[number, T]> {
-    const negative = [...this.sparse.keys()].filter((id) => id < 0).sort((a, b) => a - b);
-    for (const id of negative) yield [id, this.sparse.get(id) as T];
-    for (let id = 0; id < this.dense.length; id++) {
-      const value = this.dense[id];
-      if (value !== undefined) yield [id, value];
-    }
-    const large = [...this.sparse.keys()].filter((id) => id >= 0).sort((a, b) => a - b);
-    for (const id of large) yield [id, this.sparse.get(id) as T];
+  /** The values, in ascending id order. */
+  values(): T[] {
+    const values: T[] = [];
+    const sparseIds = [...this.sparse.keys()].sort((a, b) => a - b);
+    for (const id of sparseIds) if (id < 0) values.push(this.sparse.get(id) as T);
+    for (const value of this.dense) if (value !== undefined) values.push(value);
+    for (const id of sparseIds) if (id >= 0) values.push(this.sparse.get(id) as T);
+    return values;
   }
 }

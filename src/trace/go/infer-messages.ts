@@ -1,6 +1,6 @@
-import type { Message, MessageOperation } from '../../model.ts';
+import type { MessageKind, MessageOperation } from '../../model.ts';
 import { NONE } from './byte-cursor.ts';
-import type { UnblockRecord } from './goroutine-tracker.ts';
+import type { MessageVerdict } from './message-store.ts';
 
 /** What the waking goroutine was doing, read from the innermost frames of its stack. */
 type WakerOperation = 'send' | 'receive' | 'select' | 'close' | 'sync' | 'internal' | 'unknown';
@@ -15,7 +15,7 @@ const SYNC_PREFIXES = ['sync.', 'internal/sync.', 'runtime.semrelease'];
 const SCHEDULER_REASONS = new Set(['sleep', 'network']);
 
 /**
- * Infers goroutine-to-goroutine messages from GoUnblock events. The waker's
+ * Decides which GoUnblock events are goroutine-to-goroutine messages. The waker's
  * stack says what it did (`runtime.chansend1`, `runtime.chanrecv1`,
  * `runtime.selectgo`, `runtime.closechan`, `sync.*`); the wakee's last block
  * reason says what it was waiting for. Together they give the direction:
@@ -32,11 +32,11 @@ const SCHEDULER_REASONS = new Set(['sleep', 'network']);
  * `operation` says more: `send`, `receive`, `select` (a select on either
  * side), `close`, or for `sync` messages `mutex`, `waitgroup`, `cond`, `sync`.
  *
- * Times: for waker → wakee, `sendNs` is the unblock and `receiveNs` the
- * wakee's next start. For wakee → waker the sender had parked with its value
- * first, so `sendNs` is the wakee's block time and `receiveNs` the unblock,
- * when the waker took the value. A wakee that never ran again receives at
- * `traceEndNs`.
+ * Times (set by the reader): for waker → wakee (`forward`), `sendNs` is the
+ * unblock and `receiveNs` the wakee's next start, or the end of the trace
+ * when it never ran again. For wakee → waker the sender had parked with its
+ * value first, so `sendNs` is the wakee's block time and `receiveNs` the
+ * unblock, when the waker took the value.
  *
  * A close is recognised by the closing user function on top of the waker's
  * stack: the runtime records no `runtime.closechan` frame. Two selects
@@ -49,73 +49,57 @@ const SCHEDULER_REASONS = new Set(['sleep', 'network']);
  * such as the GC's internal channels used on a program goroutine).
  *
  * @example
- * inferMessages([{ wakerId: 7, wakeeId: 8, timeNs: 100, wakerFrames: ['runtime.chansend1', 'main.ping'],
- *   wakeeBlock: { timeNs: 40, reasonText: 'chan receive', frames: [] }, receiveNs: 130 }], 1000)
- * // → [{ fromId: 7, toId: 8, sendNs: 100, receiveNs: 130, kind: 'channel', operation: 'send' }]
+ * new MessageInference().judge(7, 8, ['runtime.chansend1', 'main.ping'], 'chan receive')
+ * // → { forward: true, kind: 'channel', operation: 'send' }
  */
-export function inferMessages(unblocks: readonly UnblockRecord[], traceEndNs: number): Message[] {
-  const messages: Message[] = [];
+export class MessageInference {
   // Stacks are shared arrays per generation, so each is classified once.
-  const operations = new Map<readonly string[], WakerOperation>();
-  for (const unblock of unblocks) {
-    let operation = operations.get(unblock.wakerFrames);
+  private readonly operations = new Map<readonly string[], WakerOperation>();
+
+  /**
+   * The verdict on one wake-up of `wakeeId` by `wakerId` (-1 for the
+   * scheduler), whose stack is `wakerFrames` (innermost first); `waited` is
+   * the reason the wakee blocked with, `''` when unknown. `undefined`: not a
+   * message.
+   */
+  judge(wakerId: number, wakeeId: number, wakerFrames: readonly string[], waited: string): MessageVerdict | undefined {
+    if (wakerId === NONE || wakerId === wakeeId || wakerFrames.length === 0) return undefined;
+    if (SCHEDULER_REASONS.has(waited)) return undefined;
+    let operation = this.operations.get(wakerFrames);
     if (operation === undefined) {
-      operation = wakerOperation(unblock.wakerFrames);
-      operations.set(unblock.wakerFrames, operation);
+      operation = wakerOperation(wakerFrames);
+      this.operations.set(wakerFrames, operation);
     }
-    const message = inferMessage(unblock, operation, traceEndNs);
-    if (message !== undefined) messages.push(message);
+    if (operation === 'internal') return undefined;
+    if (waited === 'sync' || waited === 'sync.(*Cond).Wait') return verdict(true, 'sync', syncOperation(waited, wakerFrames));
+    switch (waited) {
+      case 'chan receive':
+        if (operation === 'send' || operation === 'select' || operation === 'close') return verdict(true, 'channel', operation);
+        return undefined;
+      case 'chan send':
+        return operation === 'receive' || operation === 'select' ? verdict(false, 'channel', operation) : undefined;
+      case 'select':
+        if (operation === 'send' || operation === 'select') return verdict(true, 'channel', 'select');
+        if (operation === 'close') return verdict(true, 'channel', 'close');
+        return operation === 'receive' ? verdict(false, 'channel', 'select') : undefined;
+      case '':
+        // Blocked before tracing began: only the waker's own runtime frame tells.
+        if (operation === 'send' || operation === 'select') return verdict(true, 'channel', operation);
+        if (operation === 'receive') return verdict(false, 'channel', 'receive');
+        return operation === 'sync' ? verdict(true, 'sync', syncOperation(waited, wakerFrames)) : undefined;
+      default:
+        return undefined;
+    }
   }
-  return messages.sort((a, b) => a.sendNs - b.sendNs);
 }
 
-function inferMessage(
-  unblock: UnblockRecord,
-  operation: WakerOperation,
-  traceEndNs: number,
-): Message | undefined {
-  const { wakerId, wakeeId, timeNs, wakerFrames, wakeeBlock } = unblock;
-  if (wakerId === NONE || wakerId === wakeeId || wakerFrames.length === 0) return undefined;
-  const waited = wakeeBlock?.reasonText ?? '';
-  if (SCHEDULER_REASONS.has(waited)) return undefined;
+/** Verdicts are shared objects, one per combination, so judging allocates nothing. */
+const VERDICTS: MessageVerdict[] = [];
+const OPERATION_ORDER: readonly MessageOperation[] = ['send', 'receive', 'select', 'close', 'mutex', 'waitgroup', 'cond', 'sync'];
 
-  const forward = (kind: Message['kind'], via: MessageOperation): Message => ({
-    fromId: wakerId,
-    toId: wakeeId,
-    sendNs: timeNs,
-    receiveNs: unblock.receiveNs ?? traceEndNs,
-    kind,
-    operation: via,
-  });
-  const backward = (via: MessageOperation): Message => ({
-    fromId: wakeeId,
-    toId: wakerId,
-    sendNs: wakeeBlock?.timeNs ?? timeNs,
-    receiveNs: timeNs,
-    kind: 'channel',
-    operation: via,
-  });
-
-  if (operation === 'internal') return undefined;
-  if (waited === 'sync' || waited === 'sync.(*Cond).Wait') return forward('sync', syncOperation(waited, wakerFrames));
-  switch (waited) {
-    case 'chan receive':
-      if (operation === 'send' || operation === 'select' || operation === 'close') return forward('channel', operation);
-      return undefined;
-    case 'chan send':
-      return operation === 'receive' || operation === 'select' ? backward(operation) : undefined;
-    case 'select':
-      if (operation === 'send' || operation === 'select') return forward('channel', 'select');
-      if (operation === 'close') return forward('channel', 'close');
-      return operation === 'receive' ? backward('select') : undefined;
-    case '':
-      // Blocked before tracing began: only the waker's own runtime frame tells.
-      if (operation === 'send' || operation === 'select') return forward('channel', operation);
-      if (operation === 'receive') return backward('receive');
-      return operation === 'sync' ? forward('sync', syncOperation(waited, wakerFrames)) : undefined;
-    default:
-      return undefined;
-  }
+function verdict(forward: boolean, kind: MessageKind, operation: MessageOperation): MessageVerdict {
+  const code = (forward ? 16 : 0) | (kind === 'sync' ? 8 : 0) | OPERATION_ORDER.indexOf(operation);
+  return (VERDICTS[code] ??= Object.freeze({ forward, kind, operation }));
 }
 
 /** Which sync primitive handed over, from the wakee's reason and the waker's frames. */

@@ -5,12 +5,12 @@ import { ProcStatus, SchedulerState } from './scheduler-state.ts';
 import type { ThreadState } from './scheduler-state.ts';
 
 /**
- * Receives events in global order, each with the goroutine that was current on
- * its thread just before it (-1 for none), its time in nanoseconds since the
- * trace's first event (strictly increasing), and the P its thread held just
- * before it (-1 for none).
+ * Receives events in global order, each with its `timeNs` set (nanoseconds
+ * since the trace's first event, strictly increasing), the goroutine that was
+ * current on its thread just before it (-1 for none), and the P its thread
+ * held just before it (-1 for none).
  */
-export type EventSink = (event: TraceEvent, g: number, timeNs: number, p: number) => void;
+export type EventSink = (event: TraceEvent, g: number, p: number) => void;
 
 const GO_START_SEQ = argIndex(E.GoStart, 'g_seq');
 const PROC_START_SEQ = argIndex(E.ProcStart, 'p_seq');
@@ -68,7 +68,8 @@ export class EventOrderer {
       const g = thread.g;
       const p = thread.p;
       this.state.apply(cursor, thread);
-      sink(cursor, g, this.toNs(cursor), p);
+      cursor.timeNs = this.toNs(cursor);
+      sink(cursor, g, p);
       this.events++;
       if (!cursor.next()) {
         cursors.splice(chosen, 1);

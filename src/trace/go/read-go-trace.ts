@@ -60,9 +60,9 @@ export function readGoTraceWithStats(bytes: Uint8Array): { model: TraceModel; st
     }
     const cursors = [...byThread.values()].map((batches) => new EventCursor(bytes, tables, batches, version));
 
-    const sink: EventSink = (event, g, timeNs, p) => {
-      tracker.handle(event, g, timeNs);
-      activity.handle(event, g, p, timeNs);
+    const sink: EventSink = (event, g, p) => {
+      tracker.handle(event, g, p);
+      activity.handle(event, g);
     };
     orderer.orderGeneration(raw.gen, cursors, sink);
     stats.generations++;

@@ -1,8 +1,14 @@
 import type { Goroutine, Message, StateSpan, TraceModel } from '../../model.ts';
 import { parseGotrace } from './parse-gotrace.ts';
 import type { GotraceCommand } from './parse-gotrace.ts';
+import { listOf } from '../../compact-list.ts';
 
 export { looksLikeGotrace } from './parse-gotrace.ts';
+
+/** A goroutine while its spans are still being collected. */
+interface GotraceGoroutine extends Omit<Goroutine, 'spans'> {
+  spanArray: StateSpan[];
+}
 
 /** gotrace's own goroutine names: `#` and the runtime's goroutine id. */
 const NUMBERED_NAME = /^#(\d+)$/;
@@ -28,7 +34,7 @@ const MAIN_NAME = 'main';
 export function readGotrace(bytes: Uint8Array): TraceModel {
   const commands = parseGotrace(bytes).sort((a, b) => a.t - b.t);
   const ids = assignIds(commands);
-  const goroutines = new Map<string, Goroutine>();
+  const goroutines = new Map<string, GotraceGoroutine>();
   const messages: Message[] = [];
   let durationNs = 0;
 
@@ -64,8 +70,8 @@ export function readGotrace(bytes: Uint8Array): TraceModel {
     format: 'gotrace',
     goVersion: null,
     durationNs: Math.round(durationNs),
-    goroutines: [...goroutines.values()].sort((a, b) => a.id - b.id),
-    messages: messages.sort((a, b) => a.sendNs - b.sendNs),
+    goroutines: [...goroutines.values()].sort((a, b) => a.id - b.id).map(({ spanArray, ...g }) => ({ ...g, spans: listOf(spanArray) })),
+    messages: listOf(messages.sort((a, b) => a.sendNs - b.sendNs)),
   };
 }
 
@@ -94,8 +100,8 @@ function assignIds(commands: readonly GotraceCommand[]): Map<string, number> {
 function create(
   cmd: GotraceCommand,
   ids: ReadonlyMap<string, number>,
-  goroutines: ReadonlyMap<string, Goroutine>,
-): Goroutine {
+  goroutines: ReadonlyMap<string, GotraceGoroutine>,
+): GotraceGoroutine {
   const name = cmd.name as string;
   const id = ids.get(name) as number;
   const parentId = cmd.parent === undefined ? null : (goroutines.get(cmd.parent)?.id ?? null);
@@ -105,17 +111,17 @@ function create(
     parentId,
     createdNs: cmd.t,
     endedNs: null,
-    spans: [{ startNs: cmd.t, state: 'running' }],
+    spanArray: [{ startNs: cmd.t, state: 'running' }],
     runtime: false,
   };
 }
 
-function enter(g: Goroutine, span: StateSpan): void {
+function enter(g: GotraceGoroutine, span: StateSpan): void {
   if (g.endedNs !== null) return;
-  const last = g.spans.at(-1);
+  const last = g.spanArray.at(-1);
   if (last !== undefined && last.state === span.state) return;
-  if (last !== undefined && last.startNs === span.startNs) g.spans.pop();
-  g.spans.push(span);
+  if (last !== undefined && last.startNs === span.startNs) g.spanArray.pop();
+  g.spanArray.push(span);
 }
 
 function toMessage(cmd: GotraceCommand, fromId: number, toId: number): Message {

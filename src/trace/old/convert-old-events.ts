@@ -8,8 +8,8 @@ import type { DecodedOldTrace } from './decode-old-trace.ts';
 import type { OldEventStore } from './old-event-store.ts';
 import { OldType as T } from './old-event-table.ts';
 
-/** Receives converted events in order, with the goroutine and P they happened on (-1 for none). */
-export type ConvertedSink = (event: TraceEvent, g: number, p: number, timeNs: number) => void;
+/** Receives converted events in order (their `timeNs` set), with the goroutine and P they happened on (-1 for none). */
+export type ConvertedSink = (event: TraceEvent, g: number, p: number) => void;
 
 /** New-model types the conversion writes that the reader's `EventType` table does not name. */
 const N = { STWBegin: 26, STWEnd: 27, GCSweepBegin: 32, GCSweepEnd: 33, GCMarkAssistBegin: 35, GCMarkAssistEnd: 36,
@@ -54,7 +54,7 @@ const STW_REASONS = ['', 'GC mark termination', 'GC sweep termination', 'write h
  * Returns the time of the last event.
  *
  * @example
- * convertOldEvents(decoded, order, tables, 21, (event, g) => tracker.handle(event, g, event.ticks))
+ * convertOldEvents(decoded, order, tables, 21, (event, g, p) => tracker.handle(event, g, p))
  */
 export function convertOldEvents(
   trace: DecodedOldTrace,
@@ -75,7 +75,7 @@ export function convertOldEvents(
     const ns = timeNs <= lastNs ? lastNs + 1 : timeNs;
     lastNs = ns;
     out.set(type, ns, args);
-    sink(out, g === 0 ? NONE : g, p, ns);
+    sink(out, g === 0 ? NONE : g, p);
   };
 
   for (let position = 0; position < order.length; position++) {
@@ -231,6 +231,7 @@ function stwReason(kind: number, version: number): string {
 class ConvertedEvent implements TraceEvent {
   type = 0;
   ticks = 0;
+  timeNs = 0;
   readonly m = NONE;
   readonly offset = 0;
   private args: number[] = [];
@@ -240,6 +241,7 @@ class ConvertedEvent implements TraceEvent {
   set(type: number, timeNs: number, args: number[]): void {
     this.type = type;
     this.ticks = timeNs;
+    this.timeNs = timeNs;
     this.args = args;
   }
 

@@ -37,9 +37,9 @@ export function readOldTrace(bytes: Uint8Array, version: number): { model: Trace
   const tracker = new GoroutineTracker();
   const activity = new ActivityTracker();
 
-  const durationNs = convertOldEvents(decoded, order, tables, version, (event, g, p, timeNs) => {
-    tracker.handle(event, g, timeNs);
-    activity.handle(event, g, p, timeNs);
+  const durationNs = convertOldEvents(decoded, order, tables, version, (event, g, p) => {
+    tracker.handle(event, g, p);
+    activity.handle(event, g);
   });
   return {
     model: assembleGoModel({ version, durationNs, tracker, activity }),
