@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
-import { readTrace } from '../../src/trace/read-trace.ts';
+import { readTraceFile } from '../../src/trace/read-trace.ts';
 
 /** Set in the child process: the trace it should read and report on. */
 const CHILD_ENV = 'GOTRACE_BENCH_READ_FILE';
@@ -81,7 +81,7 @@ export async function benchTraceRead(): Promise<void> {
 function readOnce(path: string): ReadResult {
   const baselineRssBytes = process.memoryUsage().rss;
   const started = performance.now();
-  const model = readTrace(readFileSync(path));
+  const model = readTraceFile(path);
   const elapsedMs = performance.now() - started;
   const transitions = model.goroutines.reduce((sum, g) => sum + (g.transitions ?? 0), 0);
   return { elapsedMs, maxRssBytes: process.resourceUsage().maxRSS * 1024, baselineRssBytes, transitions };

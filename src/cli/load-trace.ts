@@ -2,26 +2,20 @@
  * Reading a trace file from disk into the model, with errors that name the file.
  */
 
-import { readFile } from 'node:fs/promises';
-
 import { FileError, GotraceError, TraceFormatError } from '../errors.ts';
 import type { TraceModel } from '../model.ts';
-import { readTrace } from '../trace/read-trace.ts';
+import { readTraceFile } from '../trace/read-trace.ts';
 
-/** Reads and parses `path`; every failure names the file. */
+/** Reads and parses `path` (a large Go trace one generation at a time); every failure names the file. */
 export async function loadTrace(path: string): Promise<TraceModel> {
-  let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    return readTraceFile(path);
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a trace file' : `cannot read it (${code || String(error)})`;
-    throw new FileError(`${path}: ${reason}`, { cause: error, badInput: true });
-  }
-
-  try {
-    return readTrace(bytes);
-  } catch (error) {
+    if (error instanceof Error && 'syscall' in error) {
+      const code = 'code' in error ? String(error.code) : '';
+      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a trace file' : `cannot read it (${code || String(error)})`;
+      throw new FileError(`${path}: ${reason}`, { cause: error, badInput: true });
+    }
     if (error instanceof TraceFormatError) {
       const wrapped = new TraceFormatError(`${path}: ${error.message}`, { offset: error.offset, cause: error, code: error.code });
       throw wrapped;

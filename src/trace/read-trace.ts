@@ -1,6 +1,7 @@
 import { TraceFormatError } from '../errors.ts';
 import type { TraceModel } from '../model.ts';
-import { readGoTrace } from './go/read-go-trace.ts';
+import { openFileSource } from './byte-source.ts';
+import { readGoTrace, readGoTraceFrom } from './go/read-go-trace.ts';
 import { looksLikeGoTrace } from './go/trace-header.ts';
 import { looksLikeGotrace, readGotrace } from './gotrace/read-gotrace.ts';
 
@@ -27,6 +28,29 @@ export type DetectedFormat = 'go' | 'gotrace';
  */
 export function readTrace(bytes: Uint8Array): TraceModel {
   return detectTraceFormat(bytes) === 'go' ? readGoTrace(bytes) : readGotrace(bytes);
+}
+
+/** Enough leading bytes to tell the formats apart. */
+const DETECT_BYTES = 4096;
+
+/**
+ * {@link readTrace} from a file. A Go trace of format 1.22 or newer is read
+ * one generation at a time and never held whole, so the memory a read needs
+ * is the model's plus one generation's; other formats are read whole.
+ * File-system errors are Node's own (`ENOENT`, `EISDIR`, …).
+ *
+ * @example
+ * readTraceFile('scenes/ping-pong/trace.out').goVersion // → '1.26'
+ */
+export function readTraceFile(path: string): TraceModel {
+  const source = openFileSource(path);
+  try {
+    const head = source.read(0, DETECT_BYTES);
+    if (detectTraceFormat(head) === 'go') return readGoTraceFrom(source).model;
+    return readGotrace(source.read(0, source.length));
+  } finally {
+    source.close();
+  }
 }
 
 /**

@@ -26,6 +26,8 @@ export class EndOfDataError extends Error {
 /**
  * Reads bytes and unsigned LEB128 varints from a window `[start, end)` of a
  * buffer, keeping file offsets absolute so errors can point into the file.
+ * The buffer may hold only part of the file: `base` is the file offset of its
+ * first byte, and `start`, `end` and {@link offset} are file offsets.
  *
  * Non-minimal varints are accepted (the runtime pads batch sizes to 10
  * bytes). Values above 2^53 can only be the 2^64-1 sentinel and decode to
@@ -38,13 +40,15 @@ export class ByteCursor {
   readonly bytes: Uint8Array;
   readonly end: number;
   offset: number;
+  private readonly base: number;
   /** Prefix for error messages, e.g. `generation 2: batch at offset 0x1a2c`. */
   private readonly context: string;
 
-  constructor(bytes: Uint8Array, start = 0, end = bytes.length, context = '') {
+  constructor(bytes: Uint8Array, start = 0, end = bytes.length, context = '', base = 0) {
     this.bytes = bytes;
     this.offset = start;
     this.end = end;
+    this.base = base;
     this.context = context === '' ? '' : `${context}: `;
   }
 
@@ -61,7 +65,7 @@ export class ByteCursor {
   /** Reads one byte. */
   readByte(): number {
     if (this.offset >= this.end) throw new EndOfDataError(this.offset);
-    return this.bytes[this.offset++] as number;
+    return this.bytes[this.offset++ - this.base] as number;
   }
 
   /** Reads one unsigned varint; the 2^64-1 sentinel becomes {@link NONE}. */
@@ -71,7 +75,7 @@ export class ByteCursor {
     let scale = 1;
     for (let i = 0; i < MAX_VARINT_BYTES; i++) {
       if (this.offset >= this.end) throw new EndOfDataError(start);
-      const byte = this.bytes[this.offset++] as number;
+      const byte = this.bytes[this.offset++ - this.base] as number;
       value += (byte & 0x7f) * scale;
       if (byte < 0x80) return value > MAX_EXACT_VALUE ? NONE : value;
       scale *= 128;
@@ -83,7 +87,7 @@ export class ByteCursor {
   /** Returns a view of the next `length` bytes and moves past them. */
   readBytes(length: number): Uint8Array {
     if (length > this.remaining) throw new EndOfDataError(this.offset);
-    const view = this.bytes.subarray(this.offset, this.offset + length);
+    const view = this.bytes.subarray(this.offset - this.base, this.offset - this.base + length);
     this.offset += length;
     return view;
   }

@@ -41,6 +41,9 @@ export interface TraceEvent {
  * from the event table. String ids are checked against the generation's
  * string table. Decoding errors are `TraceFormatError`s with the offset.
  *
+ * `bytes` holds the generation's bytes with its first byte at file offset
+ * `base`; offsets in events and errors are file offsets.
+ *
  * @example
  * const cursor = new EventCursor(bytes, tables, batchesOfThread3, 26);
  * while (cursor.next()) console.log(cursor.type, cursor.ticks);
@@ -58,16 +61,18 @@ export class EventCursor implements TraceEvent {
   private readonly argCounts: Int8Array;
   private readonly stringArgMasks: Uint8Array;
   private readonly version: number;
+  private readonly base: number;
   private batchIndex = -1;
   private pos = 0;
   private end = 0;
 
-  constructor(bytes: Uint8Array, tables: GenerationTables, batches: readonly RawBatch[], version: number) {
+  constructor(bytes: Uint8Array, tables: GenerationTables, batches: readonly RawBatch[], version: number, base = 0) {
     this.bytes = bytes;
     this.tables = tables;
     this.batches = batches;
     this.m = batches[0]?.m ?? NONE;
     this.version = version;
+    this.base = base;
     const layout = eventLayout(version);
     this.argCounts = layout.argCounts;
     this.stringArgMasks = layout.stringArgMasks;
@@ -82,20 +87,21 @@ export class EventCursor implements TraceEvent {
     while (this.pos >= this.end) {
       const batch = this.batches[++this.batchIndex];
       if (batch === undefined) return false;
-      this.pos = batch.payloadStart;
-      this.end = batch.payloadEnd;
+      this.pos = batch.payloadStart - this.base;
+      this.end = batch.payloadEnd - this.base;
       this.ticks = batch.timeTicks;
     }
     const { bytes, end, args } = this;
-    const offset = this.pos;
-    const type = bytes[offset] as number;
+    const index = this.pos;
+    const offset = index + this.base;
+    const type = bytes[index] as number;
     const argCount = this.argCounts[type] as number;
     if (argCount < 0) {
       const message = `${this.where()}: unknown event type ${type} at offset ${hex(offset)} for format 1.${this.version}`;
       throw new TraceFormatError(message, { offset });
     }
 
-    let pos = offset + 1;
+    let pos = index + 1;
     // dt, then the arguments; the common one-byte varint is read inline.
     for (let i = -1; i < argCount; i++) {
       let value: number;
@@ -138,7 +144,7 @@ export class EventCursor implements TraceEvent {
       }
       scale *= 128;
     }
-    const start = pos - MAX_VARINT_BYTES;
+    const start = pos - MAX_VARINT_BYTES + this.base;
     const message = `${this.where()}: varint at offset ${hex(start)} is longer than ${MAX_VARINT_BYTES} bytes`;
     throw new TraceFormatError(message, { offset: start });
   }

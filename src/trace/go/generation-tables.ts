@@ -34,11 +34,15 @@ export interface GenerationTables {
  *
  * @example
  * readGenerationTables(bytes, { gen: 1, batches }, 26).strings.get(12) // → 'chan receive'
+ *
+ * `bytes` holds the generation's bytes with its first byte at file offset
+ * `base` (0 when it is the whole file).
  */
 export function readGenerationTables(
   bytes: Uint8Array,
   raw: RawGeneration,
   version: number,
+  base = 0,
 ): GenerationTables {
   const strings = new Map<number, string>([[0, '']]);
   const stackFuncIds = new Map<number, number[]>();
@@ -49,8 +53,8 @@ export function readGenerationTables(
   for (const batch of raw.batches) {
     if (batch.experimental || batch.payloadEnd === batch.payloadStart) continue;
     const where = `generation ${raw.gen}: batch at offset ${hex(batch.offset)}`;
-    const cursor = new ByteCursor(bytes, batch.payloadStart, batch.payloadEnd, where);
-    const first = bytes[batch.payloadStart] as number;
+    const cursor = new ByteCursor(bytes, batch.payloadStart, batch.payloadEnd, where, base);
+    const first = bytes[batch.payloadStart - base] as number;
     try {
       if (first === EventType.Strings) readStrings(cursor, strings, decoder, where);
       else if (first === EventType.Stacks) readStacks(cursor, stackFuncIds, where);

@@ -91,6 +91,7 @@ export class GoroutineTracker {
         break;
       }
       case E.GoUnblock:
+        this.inference.useStacks(event.tables.stacks);
         this.unblock(this.transition(this.get(event.arg(0))), current, framesOf(event, event.arg(UNBLOCK_STACK)), timeNs);
         break;
       case E.GoSwitch:

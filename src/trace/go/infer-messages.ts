@@ -53,8 +53,17 @@ const SCHEDULER_REASONS = new Set(['sleep', 'network']);
  * // → { forward: true, kind: 'channel', operation: 'send' }
  */
 export class MessageInference {
-  // Stacks are shared arrays per generation, so each is classified once.
-  private readonly operations = new Map<readonly string[], WakerOperation>();
+  // Stacks are shared arrays per generation, so each is classified once; the
+  // cache is emptied when a new generation's stacks arrive so old ones can go.
+  private operations = new Map<readonly string[], WakerOperation>();
+  private stacksOf: unknown;
+
+  /** Call with the current generation's stack table before judging its wake-ups. */
+  useStacks(stacks: unknown): void {
+    if (stacks === this.stacksOf) return;
+    this.stacksOf = stacks;
+    this.operations = new Map();
+  }
 
   /**
    * The verdict on one wake-up of `wakeeId` by `wakerId` (-1 for the

@@ -1,10 +1,14 @@
 import { TraceFormatError } from '../../errors.ts';
+import type { ByteSource } from '../byte-source.ts';
 import { ByteCursor, EndOfDataError, hex } from './byte-cursor.ts';
 import { EventType } from './event-table.ts';
 import { HEADER_BYTES } from './trace-header.ts';
 
 /** The runtime never writes a batch payload larger than this. */
 export const MAX_BATCH_BYTES = 64 << 10;
+
+/** Longest batch header: kind, experiment id, then four varints of at most 10 bytes. */
+const MAX_BATCH_HEADER_BYTES = 2 + 4 * 10;
 
 /** First format version that closes every generation with an explicit marker byte. */
 const END_MARKER_SINCE = 26;
@@ -30,7 +34,8 @@ export interface RawGeneration {
 }
 
 /**
- * Splits a new-format trace into generations without decoding any payload.
+ * Splits a new-format trace into generations without decoding any payload,
+ * reading only batch headers from `source` (so a file is never read whole).
  *
  * A generation ends at the end-of-generation byte (format 1.26) or where a
  * batch of the next generation begins (1.22–1.25). Every size is checked
@@ -38,17 +43,18 @@ export interface RawGeneration {
  * sliced, so a damaged length never makes us allocate or read past the end.
  *
  * @example
- * [...readGenerations(bytes, 26)].map((g) => g.gen) // → [1, 2]
+ * [...readGenerations(memorySource(bytes), 26)].map((g) => g.gen) // → [1, 2]
  */
-export function* readGenerations(bytes: Uint8Array, version: number): Generator<RawGeneration> {
-  const cursor = new ByteCursor(bytes, HEADER_BYTES, bytes.length, 'batch header');
+export function* readGenerations(source: ByteSource, version: number): Generator<RawGeneration> {
   const hasEndMarker = version >= END_MARKER_SINCE;
   let current: RawGeneration | undefined;
   let lastGen = 0;
+  let offset = HEADER_BYTES;
 
-  while (!cursor.done) {
-    const offset = cursor.offset;
-    const kind = bytes[offset] as number;
+  while (offset < source.length) {
+    const window = source.read(offset, MAX_BATCH_HEADER_BYTES);
+    const cursor = new ByteCursor(window, offset, offset + window.length, 'batch header', offset);
+    const kind = window[0] as number;
 
     // 1. Go 1.26 closes each generation with one marker byte.
     if (hasEndMarker && kind === EventType.EndOfGeneration) {
@@ -56,7 +62,7 @@ export function* readGenerations(bytes: Uint8Array, version: number): Generator<
         const message = `end-of-generation marker at offset ${hex(offset)} closes no generation`;
         throw new TraceFormatError(message, { offset });
       }
-      cursor.offset++;
+      offset++;
       yield current;
       current = undefined;
       continue;
@@ -70,7 +76,7 @@ export function* readGenerations(bytes: Uint8Array, version: number): Generator<
         { offset },
       );
     }
-    const batch = readBatchHeader(cursor, current?.gen ?? lastGen + 1);
+    const batch = readBatchHeader(cursor, current?.gen ?? lastGen + 1, source.length);
 
     // 3. Decide which generation it belongs to.
     if (current !== undefined && batch.gen !== current.gen) {
@@ -95,27 +101,31 @@ export function* readGenerations(bytes: Uint8Array, version: number): Generator<
       lastGen = batch.gen;
     }
     current.batches.push(batch.raw);
+    offset = batch.raw.payloadEnd;
   }
 
   // 4. The file ended.
   if (lastGen === 0) {
     throw new TraceFormatError(
       'truncated trace: nothing follows the header (did the program stop the trace before exiting?)',
-      { offset: bytes.length },
+      { offset: source.length },
     );
   }
   if (current === undefined) return;
   if (hasEndMarker) {
     throw new TraceFormatError(
-      `truncated trace: generation ${current.gen} has no end-of-generation marker; the file ends at offset ${hex(bytes.length)}`,
-      { offset: bytes.length },
+      `truncated trace: generation ${current.gen} has no end-of-generation marker; the file ends at offset ${hex(source.length)}`,
+      { offset: source.length },
     );
   }
   yield current;
 }
 
-/** Reads one batch header and skips its payload; `genHint` names the generation in truncation messages. */
-function readBatchHeader(cursor: ByteCursor, genHint: number): { gen: number; raw: RawBatch } {
+/**
+ * Reads one batch header and checks that its payload fits in the file
+ * (`fileLength` bytes); `genHint` names the generation in truncation messages.
+ */
+function readBatchHeader(cursor: ByteCursor, genHint: number, fileLength: number): { gen: number; raw: RawBatch } {
   const offset = cursor.offset;
   let gen = genHint;
   try {
@@ -138,13 +148,13 @@ function readBatchHeader(cursor: ByteCursor, genHint: number): { gen: number; ra
     }
 
     const payloadStart = cursor.offset;
-    cursor.readBytes(size);
-    return { gen, raw: { offset, m, timeTicks, payloadStart, payloadEnd: cursor.offset, experimental } };
+    if (payloadStart + size > fileLength) throw new EndOfDataError(payloadStart);
+    return { gen, raw: { offset, m, timeTicks, payloadStart, payloadEnd: payloadStart + size, experimental } };
   } catch (error) {
     if (!(error instanceof EndOfDataError)) throw error;
     throw new TraceFormatError(
-      `truncated trace: generation ${gen} ends at offset ${hex(cursor.end)} in the middle of a batch (batch starts at offset ${hex(offset)})`,
-      { offset: cursor.end, cause: error },
+      `truncated trace: generation ${gen} ends at offset ${hex(fileLength)} in the middle of a batch (batch starts at offset ${hex(offset)})`,
+      { offset: fileLength, cause: error },
     );
   }
 }

@@ -1,4 +1,6 @@
 import type { TraceModel } from '../../model.ts';
+import { memorySource } from '../byte-source.ts';
+import type { ByteSource } from '../byte-source.ts';
 import { readOldTrace } from '../old/read-old-trace.ts';
 import { ActivityTracker } from './activity-tracker.ts';
 import { assembleGoModel } from './assemble-model.ts';
@@ -9,7 +11,7 @@ import { EventOrderer } from './order-events.ts';
 import type { EventSink } from './order-events.ts';
 import { readGenerations } from './read-generations.ts';
 import type { RawBatch } from './read-generations.ts';
-import { OLD_FORMAT_VERSIONS, readTraceHeader } from './trace-header.ts';
+import { HEADER_BYTES, OLD_FORMAT_VERSIONS, readTraceHeader } from './trace-header.ts';
 
 /** Extra facts about a read that tests and `inspect` may want; not part of the model. */
 export interface GoTraceStats {
@@ -41,15 +43,26 @@ export function readGoTrace(bytes: Uint8Array): TraceModel {
 
 /** {@link readGoTrace}, also returning counts about the read. */
 export function readGoTraceWithStats(bytes: Uint8Array): { model: TraceModel; stats: GoTraceStats } {
-  const version = readTraceHeader(bytes);
-  if (OLD_FORMAT_VERSIONS.includes(version)) return readOldTrace(bytes, version);
+  return readGoTraceFrom(memorySource(bytes));
+}
+
+/**
+ * {@link readGoTraceWithStats} from any byte source. A new-format trace is
+ * read one generation at a time, so a file source never has more than one
+ * generation of it in memory; an old-format trace is read whole.
+ */
+export function readGoTraceFrom(source: ByteSource): { model: TraceModel; stats: GoTraceStats } {
+  const version = readTraceHeader(source.read(0, HEADER_BYTES));
+  if (OLD_FORMAT_VERSIONS.includes(version)) return readOldTrace(source.read(0, source.length), version);
   const orderer = new EventOrderer();
   const tracker = new GoroutineTracker();
   const activity = new ActivityTracker();
   const stats: GoTraceStats = { generations: 0, events: 0, forcedEvents: 0 };
 
-  for (const raw of readGenerations(bytes, version)) {
-    const tables = readGenerationTables(bytes, raw, version);
+  for (const raw of readGenerations(source, version)) {
+    const base = (raw.batches[0] as RawBatch).offset;
+    const bytes = source.readShared(base, (raw.batches.at(-1) as RawBatch).payloadEnd - base);
+    const tables = readGenerationTables(bytes, raw, version, base);
 
     // Each thread's events stay in file order; the orderer interleaves the threads.
     const byThread = new Map<number, RawBatch[]>();
@@ -58,7 +71,7 @@ export function readGoTraceWithStats(bytes: Uint8Array): { model: TraceModel; st
       if (list === undefined) byThread.set(batch.m, [batch]);
       else list.push(batch);
     }
-    const cursors = [...byThread.values()].map((batches) => new EventCursor(bytes, tables, batches, version));
+    const cursors = [...byThread.values()].map((batches) => new EventCursor(bytes, tables, batches, version, base));
 
     const sink: EventSink = (event, g, p) => {
       tracker.handle(event, g, p);

@@ -1,28 +1,36 @@
 import { IndexedList } from '../../compact-list.ts';
 import type { StateSpan } from '../../model.ts';
+import { PagedColumn } from '../paged-column.ts';
 import { SpanKinds } from './span-kinds.ts';
 
 /** Spans per block: a goroutine's spans live in blocks of this many, so a short-lived one wastes little. */
 const BLOCK_SPANS = 8;
 const BLOCK_SHIFT = 3;
+const BLOCK_MASK = BLOCK_SPANS - 1;
 
 /** Spans per page; pages are allocated whole and never moved. */
-const PAGE_SPANS = 1 << 15;
 const PAGE_SHIFT = 15;
+const PAGE_SPANS = 1 << PAGE_SHIFT;
 const PAGE_MASK = PAGE_SPANS - 1;
 
+/** Marks a start too far from its block's first span for 32 bits (over 4.29 s); the exact time is kept aside. */
+const FAR = 0xffffffff;
+
 /**
- * Every goroutine's state spans, column-wise: a start time (8 bytes) and a
- * kind (2 bytes, see {@link SpanKinds}) per span, where an object per span
- * would cost several times that. Spans sit in fixed pages that are never
- * copied as the store grows, so memory rises in small steps; each goroutine
- * owns a chain of 8-span blocks inside them.
+ * Every goroutine's state spans, column-wise, in about 6 bytes a span where
+ * an object per span would cost ten times that: a kind (2 bytes, see
+ * {@link SpanKinds}) and a start time stored as 32-bit nanoseconds after
+ * the first span of its block (4 bytes), plus one 8-byte time per block.
+ * Spans sit in fixed pages that are never copied as the store grows; each
+ * goroutine owns a chain of 8-span blocks inside them.
  */
 export class SpanStore {
   readonly kinds = new SpanKinds();
-  private readonly timePages: Float64Array[] = [];
+  private readonly offsetPages: Uint32Array[] = [];
   private readonly kindPages: Uint16Array[] = [];
-  private blocks = 0;
+  private readonly blockStartNs = new PagedColumn((n) => new Float64Array(n));
+  /** Exact starts of the spans marked {@link FAR}, by slot. */
+  private readonly farStartNs = new Map<number, number>();
 
   /** A new, empty list for one goroutine. */
   newList(): StoredSpanList {
@@ -31,31 +39,21 @@ export class SpanStore {
 
   /** Appends a span to `list`. */
   push(list: StoredSpanList, startNs: number, kind: number): void {
-    const slot = (list.length & (BLOCK_SPANS - 1)) === 0 ? this.newBlock(list) : list.tailSlot + 1;
-    (this.timePages[slot >>> PAGE_SHIFT] as Float64Array)[slot & PAGE_MASK] = startNs;
-    (this.kindPages[slot >>> PAGE_SHIFT] as Uint16Array)[slot & PAGE_MASK] = kind;
+    const slot = (list.length & BLOCK_MASK) === 0 ? this.newBlock(list) : list.tailSlot + 1;
+    this.write(slot, startNs, kind);
     list.tailSlot = slot;
     list.length++;
   }
 
   /** Appends a span to `list`, or replaces its last span when that one starts no earlier. */
   enter(list: StoredSpanList, startNs: number, kind: number): void {
-    if (list.length > 0) {
-      const slot = list.tailSlot;
-      const times = this.timePages[slot >>> PAGE_SHIFT] as Float64Array;
-      if ((times[slot & PAGE_MASK] as number) >= startNs) {
-        times[slot & PAGE_MASK] = startNs;
-        (this.kindPages[slot >>> PAGE_SHIFT] as Uint16Array)[slot & PAGE_MASK] = kind;
-        return;
-      }
-    }
-    this.push(list, startNs, kind);
+    if (list.length > 0 && this.startAt(list.tailSlot) >= startNs) this.write(list.tailSlot, startNs, kind);
+    else this.push(list, startNs, kind);
   }
 
   /** Start of span `index` of `list`. */
   startNs(list: StoredSpanList, index: number): number {
-    const slot = this.slot(list, index);
-    return (this.timePages[slot >>> PAGE_SHIFT] as Float64Array)[slot & PAGE_MASK] as number;
+    return this.startAt(this.slot(list, index));
   }
 
   /** Kind of span `index` of `list`. */
@@ -64,19 +62,44 @@ export class SpanStore {
     return (this.kindPages[slot >>> PAGE_SHIFT] as Uint16Array)[slot & PAGE_MASK] as number;
   }
 
+  private startAt(slot: number): number {
+    const offset = (this.offsetPages[slot >>> PAGE_SHIFT] as Uint32Array)[slot & PAGE_MASK] as number;
+    if (offset === FAR) return this.farStartNs.get(slot) as number;
+    return this.blockStartNs.get(slot >>> BLOCK_SHIFT) + offset;
+  }
+
+  private write(slot: number, startNs: number, kind: number): void {
+    const page = slot >>> PAGE_SHIFT;
+    const at = slot & PAGE_MASK;
+    (this.kindPages[page] as Uint16Array)[at] = kind;
+    // The block's first span sets the block's base time.
+    if ((slot & BLOCK_MASK) === 0) this.blockStartNs.set(slot >>> BLOCK_SHIFT, startNs);
+    const offset = startNs - this.blockStartNs.get(slot >>> BLOCK_SHIFT);
+    if (offset >= 0 && offset < FAR) {
+      (this.offsetPages[page] as Uint32Array)[at] = offset;
+      if (this.farStartNs.size > 0) this.farStartNs.delete(slot);
+    } else {
+      (this.offsetPages[page] as Uint32Array)[at] = FAR;
+      this.farStartNs.set(slot, startNs);
+    }
+  }
+
   private slot(list: StoredSpanList, index: number): number {
-    return ((list.blocks[index >>> BLOCK_SHIFT] as number) << BLOCK_SHIFT) | (index & (BLOCK_SPANS - 1));
+    const blockIndex = index >>> BLOCK_SHIFT;
+    const block = blockIndex === 0 ? list.firstBlock : ((list.moreBlocks as number[])[blockIndex - 1] as number);
+    return (block << BLOCK_SHIFT) | (index & BLOCK_MASK);
   }
 
   /** Gives `list` a new block and returns the block's first slot. */
   private newBlock(list: StoredSpanList): number {
-    const block = this.blocks++;
+    const block = this.blockStartNs.push(0);
     const slot = block << BLOCK_SHIFT;
     if ((slot & PAGE_MASK) === 0) {
-      this.timePages.push(new Float64Array(PAGE_SPANS));
+      this.offsetPages.push(new Uint32Array(PAGE_SPANS));
       this.kindPages.push(new Uint16Array(PAGE_SPANS));
     }
-    list.blocks.push(block);
+    if (list.length === 0) list.firstBlock = block;
+    else (list.moreBlocks ??= []).push(block);
     return slot;
   }
 }
@@ -84,8 +107,10 @@ export class SpanStore {
 /** One goroutine's spans inside a {@link SpanStore}. */
 export class StoredSpanList extends IndexedList<StateSpan> {
   length = 0;
-  /** The store's block numbers holding this list's spans, in order. */
-  readonly blocks: number[] = [];
+  /** The store's block holding the first 8 spans. */
+  firstBlock = -1;
+  /** The blocks holding the rest, in order; most goroutines need none. */
+  moreBlocks: number[] | undefined = undefined;
   /** Where the last span sits in the store. */
   tailSlot = -1;
   private readonly store: SpanStore;
