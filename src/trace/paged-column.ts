@@ -3,7 +3,7 @@ const PAGE_SHIFT = 15;
 const PAGE_SIZE = 1 << PAGE_SHIFT;
 const PAGE_MASK = PAGE_SIZE - 1;
 
-type NumberArray = Float64Array | Int32Array | Uint8Array;
+type NumberArray = Float64Array | Int32Array | Uint32Array | Uint8Array;
 
 /**
  * A growable column of numbers kept in fixed-size typed-array pages. Unlike

@@ -83,4 +83,15 @@ describe('MessageStore', () => {
     expect(list.at(-1)).toMatchObject({ sendNs: 300, operation: 'send' });
     expect(list.at(4)).toBeUndefined();
   });
+
+  it('keeps goroutine ids past 2^31 and receives more than 4.29 s after the send exactly', () => {
+    const store = new MessageStore();
+    const bigId = 2 ** 40 + 3;
+    store.receive(store.addForward(bigId, 8, 100, send), 100 + 5e9);
+    store.addBackward(9, bigId + 1, 50, 50 + 7e9, receive);
+    expect(store.finish(END_NS).toArray().map((m) => [m.fromId, m.toId, m.sendNs, m.receiveNs])).toEqual([
+      [9, bigId + 1, 50, 50 + 7e9],
+      [bigId, 8, 100, 100 + 5e9],
+    ]);
+  });
 });

@@ -33,11 +33,14 @@ describe('SpanStore', () => {
     const store = new SpanStore();
     const list = store.newList();
     for (let i = 0; i < 8; i++) store.push(list, i * 10, store.kinds.running(0));
-    store.enter(list, 9 * SECOND, store.kinds.syscall());
-    store.enter(list, 6 * SECOND, store.kinds.blocked('select'));
+    store.now[0] = 9 * SECOND;
+    store.enterNow(list, store.kinds.syscall());
+    store.now[0] = 6 * SECOND;
+    store.enterNow(list, store.kinds.blocked('select'));
     expect(list.length).toBe(9);
     expect(list.at(8)).toEqual({ startNs: 6 * SECOND, state: 'blocked', reason: 'select', reasonText: 'select' });
-    store.enter(list, 6 * SECOND + 5, store.kinds.running(1));
+    store.now[0] = 6 * SECOND + 5;
+    store.enterNow(list, store.kinds.running(1));
     expect(list.at(9)).toEqual({ startNs: 6 * SECOND + 5, state: 'running' });
     expect(list.at(10)).toBeUndefined();
   });

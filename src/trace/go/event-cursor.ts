@@ -102,14 +102,33 @@ export class EventCursor implements TraceEvent {
     }
 
     let pos = index + 1;
-    // dt, then the arguments; the common one-byte varint is read inline.
+    // dt, then the arguments. Varints of up to 4 bytes (below 2^28, nearly all
+    // of them) are read inline with bit operations; longer ones, and any that
+    // would reach the end of the batch, go through slowVarint.
     for (let i = -1; i < argCount; i++) {
-      let value: number;
-      const byte = pos < end ? (bytes[pos] as number) : 0x100;
-      if (byte < 0x80) {
-        value = byte;
-        pos++;
-      } else {
+      let value = -1;
+      if (pos + 4 <= end) {
+        let byte = bytes[pos] as number;
+        value = byte & 0x7f;
+        if (byte < 0x80) pos += 1;
+        else {
+          byte = bytes[pos + 1] as number;
+          value |= (byte & 0x7f) << 7;
+          if (byte < 0x80) pos += 2;
+          else {
+            byte = bytes[pos + 2] as number;
+            value |= (byte & 0x7f) << 14;
+            if (byte < 0x80) pos += 3;
+            else {
+              byte = bytes[pos + 3] as number;
+              value |= (byte & 0x7f) << 21;
+              if (byte < 0x80) pos += 4;
+              else value = -1;
+            }
+          }
+        }
+      }
+      if (value < 0) {
         value = this.slowVarint(pos, offset, type);
         pos = varintEnd;
       }

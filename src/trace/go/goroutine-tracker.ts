@@ -60,68 +60,69 @@ export class GoroutineTracker {
   /** Feeds one event with the goroutine and P current on its thread (-1 for none); call in global order. */
   handle(event: TraceEvent, current: number, p: number): void {
     const { kinds } = this.spans;
-    const { timeNs } = event;
+    // The time lives in the store's `now` slot; a local copy would cost a boxed number per event.
+    this.spans.now[0] = event.timeNs;
     switch (event.type) {
       case E.GoCreate:
       case E.GoCreateBlocked: {
-        const g = this.create(event.arg(0), timeNs, current === NONE ? null : current);
+        const g = this.create(event.arg(0), this.nowNs(), current === NONE ? null : current);
         this.transition(g, framesOf(event, event.arg(CREATE_NEW_STACK)));
-        this.enter(g, timeNs, event.type === E.GoCreate ? kinds.runnable('') : kinds.blocked(''));
+        this.enter(g, event.type === E.GoCreate ? kinds.runnable('') : kinds.blocked(''));
         break;
       }
       case E.GoCreateSyscall: {
-        const g = this.transition(this.create(event.arg(0), timeNs, null));
-        this.enter(g, timeNs, kinds.syscall());
+        const g = this.transition(this.create(event.arg(0), this.nowNs(), null));
+        this.enter(g, kinds.syscall());
         break;
       }
       case E.GoStart:
-        this.start(this.transition(this.get(event.arg(0))), timeNs, p);
+        this.start(this.transition(this.get(event.arg(0))), p);
         break;
       case E.GoStop: {
         const g = this.transition(this.get(current), framesOf(event, event.arg(STOP_STACK)));
-        this.enter(g, timeNs, kinds.runnable(textOf(event, event.arg(STOP_REASON))));
+        this.enter(g, kinds.runnable(textOf(event, event.arg(STOP_REASON))));
         break;
       }
       case E.GoBlock: {
         const g = this.transition(this.get(current), framesOf(event, event.arg(STOP_STACK)));
         const text = textOf(event, event.arg(STOP_REASON));
-        g.lastBlockNs = timeNs;
+        g.lastBlockNs = this.spans.now[0] as number;
         g.lastBlockText = text;
-        this.enter(g, timeNs, kinds.blocked(text));
+        this.enter(g, kinds.blocked(text));
         break;
       }
       case E.GoUnblock:
         this.inference.useStacks(event.tables.stacks);
-        this.unblock(this.transition(this.get(event.arg(0))), current, framesOf(event, event.arg(UNBLOCK_STACK)), timeNs);
+        this.unblock(this.transition(this.get(event.arg(0))), current, framesOf(event, event.arg(UNBLOCK_STACK)));
         break;
       case E.GoSwitch:
       case E.GoSwitchDestroy: {
         const old = this.transition(this.get(current));
-        if (event.type === E.GoSwitch) this.enter(old, timeNs, kinds.blocked(''));
-        else this.end(old, timeNs);
+        if (event.type === E.GoSwitch) this.enter(old, kinds.blocked(''));
+        else this.end(old, this.nowNs());
         const next = this.transition(this.transition(this.get(event.arg(0))));
-        this.start(next, timeNs, p);
+        this.start(next, p);
         break;
       }
       case E.GoSyscallBegin: {
         const g = this.transition(this.get(current), framesOf(event, event.arg(SYSCALL_STACK)));
-        this.enter(g, timeNs, kinds.syscall());
+        this.enter(g, kinds.syscall());
         break;
       }
       case E.GoSyscallEnd:
-        this.enter(this.transition(this.get(current)), timeNs, kinds.running(p));
+        this.enter(this.transition(this.get(current)), kinds.running(p));
         break;
       case E.GoSyscallEndBlocked:
-        this.enter(this.transition(this.get(current)), timeNs, kinds.runnable(''));
+        this.enter(this.transition(this.get(current)), kinds.runnable(''));
         break;
       case E.GoDestroy:
       case E.GoDestroySyscall:
-        this.end(this.transition(this.get(current)), timeNs);
+        this.end(this.transition(this.get(current)), this.nowNs());
         break;
       case E.GoStatus:
       case E.GoStatusStack: {
         const stack = event.type === E.GoStatusStack ? framesOf(event, event.arg(STATUS_STACK)) : NO_FRAMES;
-        this.status(event.arg(0), event.arg(2), stack, timeNs, p);
+        this.status(event.arg(0), event.arg(2), stack, p);
         break;
       }
     }
@@ -137,8 +138,14 @@ export class GoroutineTracker {
     });
   }
 
+  /** The time of the event being handled. */
+  private nowNs(): number {
+    return this.spans.now[0] as number;
+  }
+
   /** A wake-up of `g` by `waker`: maybe a message, and `g` becomes runnable. */
-  private unblock(g: Tracked, waker: number, wakerFrames: readonly string[], timeNs: number): void {
+  private unblock(g: Tracked, waker: number, wakerFrames: readonly string[]): void {
+    const timeNs = this.spans.now[0] as number;
     const { id } = g.goroutine;
     const verdict = this.inference.judge(waker, id, wakerFrames, g.lastBlockText ?? '');
     if (verdict?.forward === true) {
@@ -147,18 +154,20 @@ export class GoroutineTracker {
       const blockNs = g.lastBlockNs;
       this.messages.addBackward(id, waker, Number.isNaN(blockNs) ? timeNs : blockNs, timeNs, verdict);
     }
-    this.enter(g, timeNs, this.spans.kinds.runnable(''));
+    this.enter(g, this.spans.kinds.runnable(''));
   }
 
   /** GoStatus: the state at a generation boundary; only a change opens a span. */
-  private status(id: number, status: number, stack: readonly string[], timeNs: number, p: number): void {
+  private status(id: number, status: number, stack: readonly string[], p: number): void {
     const known = this.tracked.has(id);
     const g = this.transition(known ? this.get(id) : this.create(id, 0, null), stack);
     const kind = this.statusKind(status, stack, p);
     const { spans } = g;
     const kinds = this.spans.kinds;
     if (spans.length === 0 || kinds.state(spans.kind(spans.length - 1)) !== kinds.state(kind)) {
-      this.enter(g, known ? timeNs : 0, kind);
+      // A goroutine first seen here has been in this state since before the trace began.
+      if (known) this.enter(g, kind);
+      else this.spans.push(spans, 0, kind);
     }
   }
 
@@ -177,12 +186,12 @@ export class GoroutineTracker {
     }
   }
 
-  private start(g: Tracked, timeNs: number, p: number): void {
+  private start(g: Tracked, p: number): void {
     if (g.pendingMessage >= 0) {
-      this.messages.receive(g.pendingMessage, timeNs);
+      this.messages.receive(g.pendingMessage, this.spans.now[0] as number);
       g.pendingMessage = -1;
     }
-    this.enter(g, timeNs, this.spans.kinds.running(p));
+    this.enter(g, this.spans.kinds.running(p));
   }
 
   /** A new record; ids below 0 (only in damaged traces) get one that is never listed. */
@@ -216,9 +225,9 @@ export class GoroutineTracker {
   }
 
   /** Starts a span of `kind`; one starting no later than the last span replaces it. */
-  private enter(g: Tracked, startNs: number, kind: number): void {
-    if (g.ended) return;
-    this.spans.enter(g.spans, startNs, kind);
+  /** Starts a span of `kind` now (at the event's time). */
+  private enter(g: Tracked, kind: number): void {
+    if (!g.ended) this.spans.enterNow(g.spans, kind);
   }
 
   private end(g: Tracked, timeNs: number): void {

@@ -14,22 +14,82 @@ export interface MessageVerdict {
   operation: MessageOperation;
 }
 
-/** One column set: who, when, and what. */
+/** Marks a value that does not fit its 32-bit column; the exact value is kept aside. */
+const WIDE = -1;
+const FAR = 0xffffffff;
+/** Marks a receive not known yet. */
+const PENDING = 0xfffffffe;
+
+/**
+ * One column set: who, when, and what, in 21 bytes a message. Goroutine ids
+ * are 32-bit and the receive time is 32-bit nanoseconds after the send;
+ * the rare values that do not fit (ids past 2^31, a receive more than 4.29 s
+ * later, one not known yet) are kept in maps beside.
+ */
 class Columns {
-  readonly from = new PagedColumn((n) => new Float64Array(n));
-  readonly to = new PagedColumn((n) => new Float64Array(n));
+  readonly from = new PagedColumn((n) => new Int32Array(n));
+  readonly to = new PagedColumn((n) => new Int32Array(n));
   readonly sendNs = new PagedColumn((n) => new Float64Array(n));
-  readonly receiveNs = new PagedColumn((n) => new Float64Array(n));
+  private readonly receiveDelta = new PagedColumn((n) => new Uint32Array(n));
   readonly info = new PagedColumn((n) => new Uint8Array(n));
+  private readonly wideFrom = new Map<number, number>();
+  private readonly wideTo = new Map<number, number>();
+  /** Receive times that do not fit, by message. */
+  private readonly farReceiveNs = new Map<number, number>();
+
+  get length(): number {
+    return this.sendNs.length;
+  }
 
   push(fromId: number, toId: number, sendNs: number, receiveNs: number, verdict: MessageVerdict): number {
-    this.from.push(fromId);
-    this.to.push(toId);
-    this.sendNs.push(sendNs);
-    this.receiveNs.push(receiveNs);
-    const code = OPERATIONS.indexOf(verdict.operation) | (verdict.kind === 'sync' ? SYNC_BIT : 0);
-    return this.info.push(code);
+    const index = this.sendNs.push(sendNs);
+    this.from.push(fitsInt32(fromId) ? fromId : WIDE);
+    if (!fitsInt32(fromId)) this.wideFrom.set(index, fromId);
+    this.to.push(fitsInt32(toId) ? toId : WIDE);
+    if (!fitsInt32(toId)) this.wideTo.set(index, toId);
+    this.receiveDelta.push(0);
+    this.setReceive(index, receiveNs);
+    this.info.push(OPERATIONS.indexOf(verdict.operation) | (verdict.kind === 'sync' ? SYNC_BIT : 0));
+    return index;
   }
+
+  fromId(index: number): number {
+    const id = this.from.get(index);
+    return id === WIDE ? (this.wideFrom.get(index) as number) : id;
+  }
+
+  toId(index: number): number {
+    const id = this.to.get(index);
+    return id === WIDE ? (this.wideTo.get(index) as number) : id;
+  }
+
+  /** Gives every message whose receive is not known yet `receiveNs`. */
+  settlePending(receiveNs: number): void {
+    for (let i = 0; i < this.length; i++) if (this.receiveDelta.get(i) === PENDING) this.setReceive(i, receiveNs);
+  }
+
+  receiveNs(index: number): number {
+    const delta = this.receiveDelta.get(index);
+    return delta === FAR ? (this.farReceiveNs.get(index) as number) : this.sendNs.get(index) + delta;
+  }
+
+  /** Sets when message `index` was received; NaN: not known yet. */
+  setReceive(index: number, receiveNs: number): void {
+    const delta = receiveNs - this.sendNs.get(index);
+    if (Number.isNaN(receiveNs)) {
+      this.receiveDelta.set(index, PENDING);
+    } else if (delta >= 0 && delta < PENDING) {
+      this.receiveDelta.set(index, delta);
+      if (this.farReceiveNs.size > 0) this.farReceiveNs.delete(index);
+    } else {
+      this.receiveDelta.set(index, FAR);
+      this.farReceiveNs.set(index, receiveNs);
+    }
+  }
+}
+
+function fitsInt32(id: number): boolean {
+  return id >= 0 && id <= 0x7fffffff;
 }
 
 /**
@@ -53,7 +113,7 @@ export class MessageStore {
 
   /** Sets when forward message `id` was received. */
   receive(id: number, receiveNs: number): void {
-    this.forwardColumns.receiveNs.set(id, receiveNs);
+    this.forwardColumns.setReceive(id, receiveNs);
   }
 
   addBackward(fromId: number, toId: number, sendNs: number, receiveNs: number, verdict: MessageVerdict): void {
@@ -63,9 +123,7 @@ export class MessageStore {
   /** The messages sorted by send time; forward messages never received arrive at `traceEndNs`. */
   finish(traceEndNs: number): StoredMessageList {
     const forward = this.forwardColumns;
-    for (let i = 0; i < forward.receiveNs.length; i++) {
-      if (Number.isNaN(forward.receiveNs.get(i))) forward.receiveNs.set(i, traceEndNs);
-    }
+    forward.settlePending(traceEndNs);
     return new StoredMessageList(forward, this.backwardColumns, mergeOrder(forward, this.backwardColumns));
   }
 }
@@ -107,7 +165,7 @@ export class StoredMessageList extends IndexedList<Message> {
     this.forward = forward;
     this.backward = backward;
     this.order = order;
-    this.length = forward.sendNs.length + backward.sendNs.length;
+    this.length = forward.length + backward.length;
   }
 
   /** Labels message `index` with the value it carried. */
@@ -121,10 +179,10 @@ export class StoredMessageList extends IndexedList<Message> {
     const i = at >= 0 ? at : ~at;
     const info = columns.info.get(i);
     const message: Message = {
-      fromId: columns.from.get(i),
-      toId: columns.to.get(i),
+      fromId: columns.fromId(i),
+      toId: columns.toId(i),
       sendNs: columns.sendNs.get(i),
-      receiveNs: columns.receiveNs.get(i),
+      receiveNs: columns.receiveNs(i),
       kind: (info & SYNC_BIT) !== 0 ? 'sync' : 'channel',
       operation: OPERATIONS[info & (SYNC_BIT - 1)] as MessageOperation,
     };

@@ -23,9 +23,16 @@ const FAR = 0xffffffff;
  * the first span of its block (4 bytes), plus one 8-byte time per block.
  * Spans sit in fixed pages that are never copied as the store grows; each
  * goroutine owns a chain of 8-span blocks inside them.
+ *
+ * The hot path takes the start time from {@link now} rather than as an
+ * argument: a time does not fit a small integer, and V8 allocates a box for
+ * every such number passed to a call it does not inline — millions of
+ * short-lived boxes for a large trace.
  */
 export class SpanStore {
   readonly kinds = new SpanKinds();
+  /** The time {@link enterNow} uses: the event being read. */
+  readonly now = new Float64Array(1);
   private readonly offsetPages: Uint32Array[] = [];
   private readonly kindPages: Uint16Array[] = [];
   private readonly blockStartNs = new PagedColumn((n) => new Float64Array(n));
@@ -37,18 +44,25 @@ export class SpanStore {
     return new StoredSpanList(this);
   }
 
-  /** Appends a span to `list`. */
+  /** Appends a span starting at `startNs` to `list`. */
   push(list: StoredSpanList, startNs: number, kind: number): void {
-    const slot = (list.length & BLOCK_MASK) === 0 ? this.newBlock(list) : list.tailSlot + 1;
-    this.write(slot, startNs, kind);
-    list.tailSlot = slot;
-    list.length++;
+    const saved = this.now[0] as number;
+    this.now[0] = startNs;
+    this.pushNow(list, kind);
+    this.now[0] = saved;
   }
 
-  /** Appends a span to `list`, or replaces its last span when that one starts no earlier. */
-  enter(list: StoredSpanList, startNs: number, kind: number): void {
-    if (list.length > 0 && this.startAt(list.tailSlot) >= startNs) this.write(list.tailSlot, startNs, kind);
-    else this.push(list, startNs, kind);
+  /** Appends a span starting at {@link now} to `list`, or replaces its last span when that one starts no later. */
+  enterNow(list: StoredSpanList, kind: number): void {
+    if (list.length > 0 && list.tailStartNs >= (this.now[0] as number)) this.write(list, list.tailSlot, kind);
+    else this.pushNow(list, kind);
+  }
+
+  private pushNow(list: StoredSpanList, kind: number): void {
+    const slot = (list.length & BLOCK_MASK) === 0 ? this.newBlock(list) : list.tailSlot + 1;
+    this.write(list, slot, kind);
+    list.tailSlot = slot;
+    list.length++;
   }
 
   /** Start of span `index` of `list`. */
@@ -68,13 +82,19 @@ export class SpanStore {
     return this.blockStartNs.get(slot >>> BLOCK_SHIFT) + offset;
   }
 
-  private write(slot: number, startNs: number, kind: number): void {
+  /** Writes a span starting at {@link now} into `slot`, the last slot of `list`. */
+  private write(list: StoredSpanList, slot: number, kind: number): void {
+    const startNs = this.now[0] as number;
     const page = slot >>> PAGE_SHIFT;
     const at = slot & PAGE_MASK;
     (this.kindPages[page] as Uint16Array)[at] = kind;
     // The block's first span sets the block's base time.
-    if ((slot & BLOCK_MASK) === 0) this.blockStartNs.set(slot >>> BLOCK_SHIFT, startNs);
-    const offset = startNs - this.blockStartNs.get(slot >>> BLOCK_SHIFT);
+    if ((slot & BLOCK_MASK) === 0) {
+      this.blockStartNs.set(slot >>> BLOCK_SHIFT, startNs);
+      list.tailBlockStartNs = startNs;
+    }
+    list.tailStartNs = startNs;
+    const offset = startNs - list.tailBlockStartNs;
     if (offset >= 0 && offset < FAR) {
       (this.offsetPages[page] as Uint32Array)[at] = offset;
       if (this.farStartNs.size > 0) this.farStartNs.delete(slot);
@@ -111,8 +131,10 @@ export class StoredSpanList extends IndexedList<StateSpan> {
   firstBlock = -1;
   /** The blocks holding the rest, in order; most goroutines need none. */
   moreBlocks: number[] | undefined = undefined;
-  /** Where the last span sits in the store. */
+  /** Where the last span sits in the store, when it starts, and when its block's first span starts. */
   tailSlot = -1;
+  tailStartNs = Number.NaN;
+  tailBlockStartNs = Number.NaN;
   private readonly store: SpanStore;
 
   constructor(store: SpanStore) {
