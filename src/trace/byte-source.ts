@@ -7,23 +7,24 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 export interface ByteSource {
   /** Total length in bytes. */
   readonly length: number;
+  /** True when reads copy (a file), so a caller reading much should pass a buffer to reuse. */
+  readonly copies: boolean;
   /**
    * Bytes `[offset, offset + length)`, clipped to the end. The result may
-   * share memory with the source (in memory) or be a fresh copy (a file).
+   * share memory with the source (in memory) or be a copy (a file): into
+   * `into` when it is given and long enough, so a reader can reuse one
+   * buffer instead of leaving copies for the garbage collector.
    */
-  read(offset: number, length: number): Uint8Array;
-  /**
-   * Like {@link read}, but the result may live in a buffer the next
-   * `readShared` call reuses: for reading one large stretch after another
-   * without piling up copies that wait for the garbage collector.
-   */
-  readShared(offset: number, length: number): Uint8Array;
+  read(offset: number, length: number, into?: Uint8Array): Uint8Array;
 }
 
 /** Bytes already in memory; reads are views, never copies. */
 export function memorySource(bytes: Uint8Array): ByteSource {
-  const read = (offset: number, length: number): Uint8Array => bytes.subarray(offset, Math.min(bytes.length, offset + length));
-  return { length: bytes.length, read, readShared: read };
+  return {
+    length: bytes.length,
+    copies: false,
+    read: (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)),
+  };
 }
 
 /**
@@ -47,7 +48,6 @@ export function openFileSource(path: string): FileSource {
     closeSync(fd);
     throw error;
   }
-  let shared = new Uint8Array(0);
   const readInto = (buffer: Uint8Array, offset: number): Uint8Array => {
     let filled = 0;
     while (filled < buffer.length) {
@@ -60,11 +60,11 @@ export function openFileSource(path: string): FileSource {
   const wanted = (offset: number, length: number): number => Math.max(0, Math.min(length, size - offset));
   return {
     length: size,
-    read: (offset, length) => readInto(new Uint8Array(wanted(offset, length)), offset),
-    readShared(offset, length) {
+    copies: true,
+    read(offset, length, into) {
       const count = wanted(offset, length);
-      if (shared.length < count) shared = new Uint8Array(Math.max(count, shared.length * 1.5));
-      return readInto(shared.subarray(0, count), offset);
+      const buffer = into !== undefined && into.length >= count ? into.subarray(0, count) : new Uint8Array(count);
+      return readInto(buffer, offset);
     },
     close: () => closeSync(fd),
   };

@@ -1,8 +1,10 @@
 import { TraceFormatError } from '../../errors.ts';
+import type { ByteSource } from '../byte-source.ts';
 import { hex, NONE } from './byte-cursor.ts';
 import { EVENT_SPECS } from './event-table.ts';
 import type { GenerationTables } from './generation-tables.ts';
 import type { RawBatch } from './read-generations.ts';
+import { MAX_BATCH_BYTES } from './read-generations.ts';
 
 /** Most arguments a timed event has after `dt`. */
 const MAX_EVENT_ARGS = 4;
@@ -41,11 +43,12 @@ export interface TraceEvent {
  * from the event table. String ids are checked against the generation's
  * string table. Decoding errors are `TraceFormatError`s with the offset.
  *
- * `bytes` holds the generation's bytes with its first byte at file offset
- * `base`; offsets in events and errors are file offsets.
+ * Each batch is read from `source` when the cursor reaches it, into a
+ * buffer the cursor reuses, so a thread costs at most one batch (64 KiB) of
+ * memory. Offsets in events and errors are file offsets.
  *
  * @example
- * const cursor = new EventCursor(bytes, tables, batchesOfThread3, 26);
+ * const cursor = new EventCursor(memorySource(bytes), tables, batchesOfThread3, 26);
  * while (cursor.next()) console.log(cursor.type, cursor.ticks);
  */
 export class EventCursor implements TraceEvent {
@@ -56,23 +59,26 @@ export class EventCursor implements TraceEvent {
   offset = 0;
   timeNs = 0;
   private readonly args = new Float64Array(MAX_EVENT_ARGS);
-  private readonly bytes: Uint8Array;
+  private readonly source: ByteSource;
+  private bytes: Uint8Array = new Uint8Array(0);
+  /** Reused for every batch when the source copies; batches are never longer. */
+  private readonly scratch: Uint8Array | undefined;
   private readonly batches: readonly RawBatch[];
   private readonly argCounts: Int8Array;
   private readonly stringArgMasks: Uint8Array;
   private readonly version: number;
-  private readonly base: number;
+  private base = 0;
   private batchIndex = -1;
   private pos = 0;
   private end = 0;
 
-  constructor(bytes: Uint8Array, tables: GenerationTables, batches: readonly RawBatch[], version: number, base = 0) {
-    this.bytes = bytes;
+  constructor(source: ByteSource, tables: GenerationTables, batches: readonly RawBatch[], version: number) {
+    this.source = source;
+    this.scratch = source.copies ? new Uint8Array(MAX_BATCH_BYTES) : undefined;
     this.tables = tables;
     this.batches = batches;
     this.m = batches[0]?.m ?? NONE;
     this.version = version;
-    this.base = base;
     const layout = eventLayout(version);
     this.argCounts = layout.argCounts;
     this.stringArgMasks = layout.stringArgMasks;
@@ -87,8 +93,10 @@ export class EventCursor implements TraceEvent {
     while (this.pos >= this.end) {
       const batch = this.batches[++this.batchIndex];
       if (batch === undefined) return false;
-      this.pos = batch.payloadStart - this.base;
-      this.end = batch.payloadEnd - this.base;
+      this.bytes = this.source.read(batch.payloadStart, batch.payloadEnd - batch.payloadStart, this.scratch);
+      this.base = batch.payloadStart;
+      this.pos = 0;
+      this.end = this.bytes.length;
       this.ticks = batch.timeTicks;
     }
     const { bytes, end, args } = this;

@@ -1,4 +1,5 @@
 import { TraceFormatError } from '../../errors.ts';
+import type { ByteSource } from '../byte-source.ts';
 import { ByteCursor, EndOfDataError, hex } from './byte-cursor.ts';
 import { EventType } from './event-table.ts';
 import { IdMap } from './id-map.ts';
@@ -35,15 +36,10 @@ export interface GenerationTables {
  * @example
  * readGenerationTables(bytes, { gen: 1, batches }, 26).strings.get(12) // → 'chan receive'
  *
- * `bytes` holds the generation's bytes with its first byte at file offset
- * `base` (0 when it is the whole file).
+ * Only the table batches are read from `source`, and of each event batch its
+ * first byte.
  */
-export function readGenerationTables(
-  bytes: Uint8Array,
-  raw: RawGeneration,
-  version: number,
-  base = 0,
-): GenerationTables {
+export function readGenerationTables(source: ByteSource, raw: RawGeneration, version: number): GenerationTables {
   const strings = new Map<number, string>([[0, '']]);
   const stackFuncIds = new Map<number, number[]>();
   const eventBatches: RawBatch[] = [];
@@ -53,8 +49,13 @@ export function readGenerationTables(
   for (const batch of raw.batches) {
     if (batch.experimental || batch.payloadEnd === batch.payloadStart) continue;
     const where = `generation ${raw.gen}: batch at offset ${hex(batch.offset)}`;
-    const cursor = new ByteCursor(bytes, batch.payloadStart, batch.payloadEnd, where, base);
-    const first = bytes[batch.payloadStart - base] as number;
+    const first = source.read(batch.payloadStart, 1)[0] as number;
+    if (isEventBatch(first, version)) {
+      eventBatches.push(batch);
+      continue;
+    }
+    const base = batch.payloadStart;
+    const cursor = new ByteCursor(source.read(base, batch.payloadEnd - base), base, batch.payloadEnd, where, base);
     try {
       if (first === EventType.Strings) readStrings(cursor, strings, decoder, where);
       else if (first === EventType.Stacks) readStacks(cursor, stackFuncIds, where);
@@ -62,7 +63,7 @@ export function readGenerationTables(
       else if (isTimingBatch(first, version)) {
         if (ticksPerSecond !== 0) throw fail(`${where}: second frequency batch`, batch.offset);
         ticksPerSecond = readFrequency(cursor, version, where);
-      } else eventBatches.push(batch);
+      }
     } catch (error) {
       if (!(error instanceof EndOfDataError)) throw error;
       const message = `${where}: entry at offset ${hex(error.offset)} runs past the end of the batch`;
@@ -83,6 +84,11 @@ export function readGenerationTables(
     stacks: byId(resolveStacks(stackFuncIds, strings, raw.gen, raw.batches[0]?.offset ?? 0)),
     eventBatches,
   };
+}
+
+/** Whether a batch starting with byte `first` holds timed events rather than a table. */
+function isEventBatch(first: number, version: number): boolean {
+  return first !== EventType.Strings && first !== EventType.Stacks && first !== EventType.CPUSamples && !isTimingBatch(first, version);
 }
 
 function isTimingBatch(first: number, version: number): boolean {

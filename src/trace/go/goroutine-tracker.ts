@@ -3,12 +3,12 @@ import { NONE } from './byte-cursor.ts';
 import { reasonFromFrames } from './block-reasons.ts';
 import type { TraceEvent } from './event-cursor.ts';
 import { argIndex, EventType as E } from './event-table.ts';
+import { GoroutineTable } from './goroutine-table.ts';
 import { IdMap } from './id-map.ts';
 import { MessageInference } from './infer-messages.ts';
 import { MessageStore } from './message-store.ts';
 import { GoStatus } from './scheduler-state.ts';
 import { SpanStore } from './span-store.ts';
-import type { StoredSpanList } from './span-store.ts';
 
 const NO_FRAMES: readonly string[] = [];
 
@@ -18,24 +18,6 @@ const STOP_STACK = argIndex(E.GoStop, 'stack');
 const UNBLOCK_STACK = argIndex(E.GoUnblock, 'stack');
 const SYSCALL_STACK = argIndex(E.GoSyscallBegin, 'stack');
 const STATUS_STACK = argIndex(E.GoStatusStack, 'stack');
-
-/** A goroutine being read: its model object, its spans, and what the tracker needs to remember about it. */
-class Tracked {
-  readonly goroutine: Goroutine;
-  readonly spans: StoredSpanList;
-  transitions = 0;
-  /** When and why it last blocked (NaN / undefined before its first block). */
-  lastBlockNs = Number.NaN;
-  lastBlockText: string | undefined = undefined;
-  /** A forward message waiting for its next start, -1 for none. */
-  pendingMessage = -1;
-  ended = false;
-
-  constructor(goroutine: Goroutine, spans: StoredSpanList) {
-    this.goroutine = goroutine;
-    this.spans = spans;
-  }
-}
 
 /**
  * Turns ordered events into goroutine histories: state spans (kept in a
@@ -47,15 +29,17 @@ class Tracked {
  * to one of the goroutine's state transitions (GoCreate's one-frame start
  * stack for goroutines created while tracing).
  *
- * Per-goroutine working state (last block, a message waiting for the wakee
- * to run) lives beside each goroutine object, so those stay exactly the
- * model's shape.
+ * Goroutines are handled by slot (see {@link GoroutineTable}); slot `s`
+ * also numbers its span list in the store. The model's goroutine objects
+ * are made by {@link goroutines} at the end.
  */
 export class GoroutineTracker {
   readonly spans = new SpanStore();
   readonly messages = new MessageStore();
+  private readonly table = new GoroutineTable();
   private readonly inference = new MessageInference();
-  private readonly tracked = new IdMap<Tracked>();
+  /** Goroutine id → slot; ids below 0 (only in damaged traces) get a slot that is never listed. */
+  private readonly slots = new IdMap<number>();
 
   /** Feeds one event with the goroutine and P current on its thread (-1 for none); call in global order. */
   handle(event: TraceEvent, current: number, p: number): void {
@@ -65,13 +49,13 @@ export class GoroutineTracker {
     switch (event.type) {
       case E.GoCreate:
       case E.GoCreateBlocked: {
-        const g = this.create(event.arg(0), this.nowNs(), current === NONE ? null : current);
+        const g = this.create(event.arg(0), this.nowNs(), current);
         this.transition(g, framesOf(event, event.arg(CREATE_NEW_STACK)));
         this.enter(g, event.type === E.GoCreate ? kinds.runnable('') : kinds.blocked(''));
         break;
       }
       case E.GoCreateSyscall: {
-        const g = this.transition(this.create(event.arg(0), this.nowNs(), null));
+        const g = this.transition(this.create(event.arg(0), this.nowNs(), NONE));
         this.enter(g, kinds.syscall());
         break;
       }
@@ -86,8 +70,8 @@ export class GoroutineTracker {
       case E.GoBlock: {
         const g = this.transition(this.get(current), framesOf(event, event.arg(STOP_STACK)));
         const text = textOf(event, event.arg(STOP_REASON));
-        g.lastBlockNs = this.spans.now[0] as number;
-        g.lastBlockText = text;
+        this.table.lastBlockNs[g] = this.spans.now[0] as number;
+        this.table.lastBlockTexts[g] = text;
         this.enter(g, kinds.blocked(text));
         break;
       }
@@ -99,7 +83,7 @@ export class GoroutineTracker {
       case E.GoSwitchDestroy: {
         const old = this.transition(this.get(current));
         if (event.type === E.GoSwitch) this.enter(old, kinds.blocked(''));
-        else this.end(old, this.nowNs());
+        else this.end(old);
         const next = this.transition(this.transition(this.get(event.arg(0))));
         this.start(next, p);
         break;
@@ -117,7 +101,7 @@ export class GoroutineTracker {
         break;
       case E.GoDestroy:
       case E.GoDestroySyscall:
-        this.end(this.transition(this.get(current)), this.nowNs());
+        this.end(this.transition(this.get(current)));
         break;
       case E.GoStatus:
       case E.GoStatusStack: {
@@ -130,11 +114,23 @@ export class GoroutineTracker {
 
   /** The goroutines seen, sorted by id. */
   goroutines(): Goroutine[] {
-    return this.tracked.values().map(({ goroutine: g, transitions }) => {
-      if (g.name === '' && g.id === 1) g.name = 'main.main';
-      g.runtime = isRuntimeName(g.name);
-      g.transitions = transitions;
-      return g;
+    const { table } = this;
+    return this.slots.values().map((slot) => {
+      const id = table.ids[slot] as number;
+      const ended = table.endedNs[slot] as number;
+      const parentId = table.parentIds[slot] as number;
+      let name = table.names[slot] as string;
+      if (name === '' && id === 1) name = 'main.main';
+      return {
+        id: small(id),
+        name,
+        parentId: Number.isNaN(parentId) ? null : small(parentId),
+        createdNs: table.createdNs[slot] as number,
+        endedNs: Number.isNaN(ended) ? null : ended,
+        spans: this.spans.view(slot),
+        runtime: isRuntimeName(name),
+        transitions: table.transitions[slot] as number,
+      };
     });
   }
 
@@ -143,15 +139,16 @@ export class GoroutineTracker {
     return this.spans.now[0] as number;
   }
 
-  /** A wake-up of `g` by `waker`: maybe a message, and `g` becomes runnable. */
-  private unblock(g: Tracked, waker: number, wakerFrames: readonly string[]): void {
+  /** A wake-up of goroutine `g` by `waker`: maybe a message, and `g` becomes runnable. */
+  private unblock(g: number, waker: number, wakerFrames: readonly string[]): void {
+    const { table } = this;
     const timeNs = this.spans.now[0] as number;
-    const { id } = g.goroutine;
-    const verdict = this.inference.judge(waker, id, wakerFrames, g.lastBlockText ?? '');
+    const id = table.ids[g] as number;
+    const verdict = this.inference.judge(waker, id, wakerFrames, table.lastBlockTexts[g] ?? '');
     if (verdict?.forward === true) {
-      g.pendingMessage = this.messages.addForward(waker, id, timeNs, verdict);
+      table.pendingMessage[g] = this.messages.addForward(waker, id, timeNs, verdict);
     } else if (verdict !== undefined) {
-      const blockNs = g.lastBlockNs;
+      const blockNs = table.lastBlockNs[g] as number;
       this.messages.addBackward(id, waker, Number.isNaN(blockNs) ? timeNs : blockNs, timeNs, verdict);
     }
     this.enter(g, this.spans.kinds.runnable(''));
@@ -159,15 +156,15 @@ export class GoroutineTracker {
 
   /** GoStatus: the state at a generation boundary; only a change opens a span. */
   private status(id: number, status: number, stack: readonly string[], p: number): void {
-    const known = this.tracked.has(id);
-    const g = this.transition(known ? this.get(id) : this.create(id, 0, null), stack);
+    const known = this.slots.has(id);
+    const g = this.transition(known ? this.get(id) : this.create(id, 0, NONE), stack);
     const kind = this.statusKind(status, stack, p);
-    const { spans } = g;
-    const kinds = this.spans.kinds;
-    if (spans.length === 0 || kinds.state(spans.kind(spans.length - 1)) !== kinds.state(kind)) {
+    const { spans } = this;
+    const length = spans.length(g);
+    if (length === 0 || spans.kinds.state(spans.kind(g, length - 1)) !== spans.kinds.state(kind)) {
       // A goroutine first seen here has been in this state since before the trace began.
       if (known) this.enter(g, kind);
-      else this.spans.push(spans, 0, kind);
+      else spans.push(g, 0, kind);
     }
   }
 
@@ -186,26 +183,26 @@ export class GoroutineTracker {
     }
   }
 
-  private start(g: Tracked, p: number): void {
-    if (g.pendingMessage >= 0) {
-      this.messages.receive(g.pendingMessage, this.spans.now[0] as number);
-      g.pendingMessage = -1;
+  private start(g: number, p: number): void {
+    const pending = this.table.pendingMessage[g] as number;
+    if (pending >= 0) {
+      this.messages.receive(pending, this.spans.now[0] as number);
+      this.table.pendingMessage[g] = -1;
     }
     this.enter(g, this.spans.kinds.running(p));
   }
 
-  /** A new record; ids below 0 (only in damaged traces) get one that is never listed. */
-  private create(id: number, timeNs: number, parentId: number | null): Tracked {
-    const spans = this.spans.newList();
-    const goroutine: Goroutine = { id, name: '', parentId, createdNs: timeNs, endedNs: null, spans, runtime: false, transitions: 0 };
-    const g = new Tracked(goroutine, spans);
-    if (id >= 0) this.tracked.set(id, g);
-    return g;
+  /** A new goroutine's slot; `parentId` -1 for unknown. */
+  private create(id: number, timeNs: number, parentId: number): number {
+    const slot = this.table.add(id, timeNs, parentId === NONE ? Number.NaN : parentId);
+    this.spans.newList();
+    if (id >= 0) this.slots.set(id, slot);
+    return slot;
   }
 
-  /** The goroutine with `id`; one never seen before is taken to have existed since the trace began. */
-  private get(id: number): Tracked {
-    return this.tracked.get(id) ?? this.create(id, 0, null);
+  /** The slot of goroutine `id`; one never seen before is taken to have existed since the trace began. */
+  private get(id: number): number {
+    return this.slots.get(id) ?? this.create(id, 0, NONE);
   }
 
   /**
@@ -214,27 +211,35 @@ export class GoroutineTracker {
    * (tracing started from an `init`) first shows a runtime root frame; it
    * takes the name of its first stack outside the runtime instead.
    */
-  private transition(g: Tracked, stack: readonly string[] = NO_FRAMES): Tracked {
-    g.transitions++;
+  private transition(g: number, stack: readonly string[] = NO_FRAMES): number {
+    const { table } = this;
+    table.transitions[g] = (table.transitions[g] as number) + 1;
     // Test the length first: reading past an array's end is a slow path in V8.
     if (stack.length === 0) return g;
     const root = stack[stack.length - 1] as string;
-    const { goroutine } = g;
-    if (goroutine.name === '' || (goroutine.id === 1 && isRuntimeName(goroutine.name) && !isRuntimeName(root))) goroutine.name = root;
+    const name = table.names[g] as string;
+    if (name === '' || ((table.ids[g] as number) === 1 && isRuntimeName(name) && !isRuntimeName(root))) table.names[g] = root;
     return g;
   }
 
-  /** Starts a span of `kind`; one starting no later than the last span replaces it. */
-  /** Starts a span of `kind` now (at the event's time). */
-  private enter(g: Tracked, kind: number): void {
-    if (!g.ended) this.spans.enterNow(g.spans, kind);
+  /** Starts a span of `kind` now (at the event's time), unless the goroutine has ended. */
+  private enter(g: number, kind: number): void {
+    if (Number.isNaN(this.table.endedNs[g] as number)) this.spans.enterNow(g, kind);
   }
 
-  private end(g: Tracked, timeNs: number): void {
-    if (g.spans.length === 0) this.spans.push(g.spans, g.goroutine.createdNs, this.spans.kinds.running(NONE));
-    g.goroutine.endedNs = timeNs;
-    g.ended = true;
+  private end(g: number): void {
+    const { table, spans } = this;
+    if (spans.length(g) === 0) spans.push(g, table.createdNs[g] as number, spans.kinds.running(NONE));
+    table.endedNs[g] = spans.now[0] as number;
   }
+}
+
+/**
+ * An id read from a Float64Array as a small integer where it fits, so the
+ * goroutine object stores it inline instead of in a boxed number.
+ */
+function small(id: number): number {
+  return id >= 0 && id <= 0x3fffffff ? id | 0 : id;
 }
 
 function framesOf(event: TraceEvent, stackId: number): readonly string[] {

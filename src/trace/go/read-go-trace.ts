@@ -60,9 +60,7 @@ export function readGoTraceFrom(source: ByteSource): { model: TraceModel; stats:
   const stats: GoTraceStats = { generations: 0, events: 0, forcedEvents: 0 };
 
   for (const raw of readGenerations(source, version)) {
-    const base = (raw.batches[0] as RawBatch).offset;
-    const bytes = source.readShared(base, (raw.batches.at(-1) as RawBatch).payloadEnd - base);
-    const tables = readGenerationTables(bytes, raw, version, base);
+    const tables = readGenerationTables(source, raw, version);
 
     // Each thread's events stay in file order; the orderer interleaves the threads.
     const byThread = new Map<number, RawBatch[]>();
@@ -71,7 +69,7 @@ export function readGoTraceFrom(source: ByteSource): { model: TraceModel; stats:
       if (list === undefined) byThread.set(batch.m, [batch]);
       else list.push(batch);
     }
-    const cursors = [...byThread.values()].map((batches) => new EventCursor(bytes, tables, batches, version, base));
+    const cursors = [...byThread.values()].map((batches) => new EventCursor(source, tables, batches, version));
 
     const sink: EventSink = (event, g, p) => {
       tracker.handle(event, g, p);

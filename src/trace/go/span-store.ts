@@ -17,12 +17,14 @@ const PAGE_MASK = PAGE_SPANS - 1;
 const FAR = 0xffffffff;
 
 /**
- * Every goroutine's state spans, column-wise, in about 6 bytes a span where
- * an object per span would cost ten times that: a kind (2 bytes, see
- * {@link SpanKinds}) and a start time stored as 32-bit nanoseconds after
- * the first span of its block (4 bytes), plus one 8-byte time per block.
+ * Every goroutine's state spans, column-wise, in about 5 bytes a span where
+ * an object per span would cost ten times that: a kind (1 byte; 2 in a
+ * trace with over 256 kinds, see {@link SpanKinds}) and a start time stored
+ * as 32-bit nanoseconds after the first span of its block (4 bytes), plus
+ * one 8-byte time per block.
  * Spans sit in fixed pages that are never copied as the store grows; each
- * goroutine owns a chain of 8-span blocks inside them.
+ * list (one per goroutine, numbered from 0) owns a chain of 8-span blocks
+ * inside them, and its own bookkeeping is in columns too.
  *
  * The hot path takes the start time from {@link now} rather than as an
  * argument: a time does not fit a small integer, and V8 allocates a box for
@@ -34,18 +36,41 @@ export class SpanStore {
   /** The time {@link enterNow} uses: the event being read. */
   readonly now = new Float64Array(1);
   private readonly offsetPages: Uint32Array[] = [];
-  private readonly kindPages: Uint16Array[] = [];
+  /** One byte a kind while a trace has at most 256 kinds (nearly always), two once it has more. */
+  private kindPages: (Uint8Array | Uint16Array)[] = [];
+  private wideKinds = false;
   private readonly blockStartNs = new PagedColumn((n) => new Float64Array(n));
   /** Exact starts of the spans marked {@link FAR}, by slot. */
   private readonly farStartNs = new Map<number, number>();
+  // Per list: span count, first block, where its last span sits and when it and its block start.
+  private lists = 0;
+  private lengths = new Int32Array(1024);
+  private firstBlocks = new Int32Array(1024);
+  private tailSlots = new Int32Array(1024);
+  private tailStartNs = new Float64Array(1024);
+  private tailBlockStartNs = new Float64Array(1024);
+  /** Blocks after the first, by list; most lists need none. */
+  private readonly moreBlocks: (number[] | undefined)[] = [];
 
-  /** A new, empty list for one goroutine. */
-  newList(): StoredSpanList {
-    return new StoredSpanList(this);
+  /** A new, empty list; lists are numbered 0, 1, 2, … */
+  newList(): number {
+    if (this.lists === this.lengths.length) this.grow();
+    this.lengths[this.lists] = 0;
+    this.moreBlocks.push(undefined);
+    return this.lists++;
+  }
+
+  /** The model's view of list `list`. */
+  view(list: number): StoredSpanList {
+    return new StoredSpanList(this, list);
+  }
+
+  length(list: number): number {
+    return this.lengths[list] as number;
   }
 
   /** Appends a span starting at `startNs` to `list`. */
-  push(list: StoredSpanList, startNs: number, kind: number): void {
+  push(list: number, startNs: number, kind: number): void {
     const saved = this.now[0] as number;
     this.now[0] = startNs;
     this.pushNow(list, kind);
@@ -53,48 +78,50 @@ export class SpanStore {
   }
 
   /** Appends a span starting at {@link now} to `list`, or replaces its last span when that one starts no later. */
-  enterNow(list: StoredSpanList, kind: number): void {
-    if (list.length > 0 && list.tailStartNs >= (this.now[0] as number)) this.write(list, list.tailSlot, kind);
-    else this.pushNow(list, kind);
-  }
-
-  private pushNow(list: StoredSpanList, kind: number): void {
-    const slot = (list.length & BLOCK_MASK) === 0 ? this.newBlock(list) : list.tailSlot + 1;
-    this.write(list, slot, kind);
-    list.tailSlot = slot;
-    list.length++;
+  enterNow(list: number, kind: number): void {
+    if ((this.lengths[list] as number) > 0 && (this.tailStartNs[list] as number) >= (this.now[0] as number)) {
+      this.write(list, this.tailSlots[list] as number, kind);
+    } else {
+      this.pushNow(list, kind);
+    }
   }
 
   /** Start of span `index` of `list`. */
-  startNs(list: StoredSpanList, index: number): number {
-    return this.startAt(this.slot(list, index));
-  }
-
-  /** Kind of span `index` of `list`. */
-  kind(list: StoredSpanList, index: number): number {
+  startNs(list: number, index: number): number {
     const slot = this.slot(list, index);
-    return (this.kindPages[slot >>> PAGE_SHIFT] as Uint16Array)[slot & PAGE_MASK] as number;
-  }
-
-  private startAt(slot: number): number {
     const offset = (this.offsetPages[slot >>> PAGE_SHIFT] as Uint32Array)[slot & PAGE_MASK] as number;
     if (offset === FAR) return this.farStartNs.get(slot) as number;
     return this.blockStartNs.get(slot >>> BLOCK_SHIFT) + offset;
   }
 
+  /** Kind of span `index` of `list`. */
+  kind(list: number, index: number): number {
+    const slot = this.slot(list, index);
+    return (this.kindPages[slot >>> PAGE_SHIFT] as Uint8Array | Uint16Array)[slot & PAGE_MASK] as number;
+  }
+
+  private pushNow(list: number, kind: number): void {
+    const length = this.lengths[list] as number;
+    const slot = (length & BLOCK_MASK) === 0 ? this.newBlock(list, length) : (this.tailSlots[list] as number) + 1;
+    this.write(list, slot, kind);
+    this.tailSlots[list] = slot;
+    this.lengths[list] = length + 1;
+  }
+
   /** Writes a span starting at {@link now} into `slot`, the last slot of `list`. */
-  private write(list: StoredSpanList, slot: number, kind: number): void {
+  private write(list: number, slot: number, kind: number): void {
     const startNs = this.now[0] as number;
     const page = slot >>> PAGE_SHIFT;
     const at = slot & PAGE_MASK;
-    (this.kindPages[page] as Uint16Array)[at] = kind;
+    if (kind > 0xff && !this.wideKinds) this.widenKinds();
+    (this.kindPages[page] as Uint8Array | Uint16Array)[at] = kind;
     // The block's first span sets the block's base time.
     if ((slot & BLOCK_MASK) === 0) {
       this.blockStartNs.set(slot >>> BLOCK_SHIFT, startNs);
-      list.tailBlockStartNs = startNs;
+      this.tailBlockStartNs[list] = startNs;
     }
-    list.tailStartNs = startNs;
-    const offset = startNs - list.tailBlockStartNs;
+    this.tailStartNs[list] = startNs;
+    const offset = startNs - (this.tailBlockStartNs[list] as number);
     if (offset >= 0 && offset < FAR) {
       (this.offsetPages[page] as Uint32Array)[at] = offset;
       if (this.farStartNs.size > 0) this.farStartNs.delete(slot);
@@ -104,52 +131,68 @@ export class SpanStore {
     }
   }
 
-  private slot(list: StoredSpanList, index: number): number {
+  private slot(list: number, index: number): number {
     const blockIndex = index >>> BLOCK_SHIFT;
-    const block = blockIndex === 0 ? list.firstBlock : ((list.moreBlocks as number[])[blockIndex - 1] as number);
+    const block = blockIndex === 0 ? (this.firstBlocks[list] as number) : ((this.moreBlocks[list] as number[])[blockIndex - 1] as number);
     return (block << BLOCK_SHIFT) | (index & BLOCK_MASK);
   }
 
-  /** Gives `list` a new block and returns the block's first slot. */
-  private newBlock(list: StoredSpanList): number {
+  /** Gives `list` (now `length` spans long) a new block and returns the block's first slot. */
+  private newBlock(list: number, length: number): number {
     const block = this.blockStartNs.push(0);
     const slot = block << BLOCK_SHIFT;
     if ((slot & PAGE_MASK) === 0) {
       this.offsetPages.push(new Uint32Array(PAGE_SPANS));
-      this.kindPages.push(new Uint16Array(PAGE_SPANS));
+      this.kindPages.push(this.wideKinds ? new Uint16Array(PAGE_SPANS) : new Uint8Array(PAGE_SPANS));
     }
-    if (list.length === 0) list.firstBlock = block;
-    else (list.moreBlocks ??= []).push(block);
+    if (length === 0) this.firstBlocks[list] = block;
+    else (this.moreBlocks[list] ??= []).push(block);
     return slot;
+  }
+
+  /** Moves every kind page to two bytes a kind. */
+  private widenKinds(): void {
+    this.kindPages = this.kindPages.map((page) => Uint16Array.from(page));
+    this.wideKinds = true;
+  }
+
+  private grow(): void {
+    const size = this.lengths.length * 2;
+    const grow = <A extends Int32Array | Float64Array>(old: A, bigger: A): A => {
+      bigger.set(old);
+      return bigger;
+    };
+    this.lengths = grow(this.lengths, new Int32Array(size));
+    this.firstBlocks = grow(this.firstBlocks, new Int32Array(size));
+    this.tailSlots = grow(this.tailSlots, new Int32Array(size));
+    this.tailStartNs = grow(this.tailStartNs, new Float64Array(size));
+    this.tailBlockStartNs = grow(this.tailBlockStartNs, new Float64Array(size));
   }
 }
 
-/** One goroutine's spans inside a {@link SpanStore}. */
+/** One goroutine's spans inside a {@link SpanStore}, as the model sees them. */
 export class StoredSpanList extends IndexedList<StateSpan> {
-  length = 0;
-  /** The store's block holding the first 8 spans. */
-  firstBlock = -1;
-  /** The blocks holding the rest, in order; most goroutines need none. */
-  moreBlocks: number[] | undefined = undefined;
-  /** Where the last span sits in the store, when it starts, and when its block's first span starts. */
-  tailSlot = -1;
-  tailStartNs = Number.NaN;
-  tailBlockStartNs = Number.NaN;
   private readonly store: SpanStore;
+  private readonly list: number;
 
-  constructor(store: SpanStore) {
+  constructor(store: SpanStore, list: number) {
     super();
     this.store = store;
+    this.list = list;
+  }
+
+  get length(): number {
+    return this.store.length(this.list);
   }
 
   /** Start of span `index`, without building the span. */
   startNs(index: number): number {
-    return this.store.startNs(this, index);
+    return this.store.startNs(this.list, index);
   }
 
   /** Kind of span `index` (see {@link SpanKinds}). */
   kind(index: number): number {
-    return this.store.kind(this, index);
+    return this.store.kind(this.list, index);
   }
 
   protected item(index: number): StateSpan {

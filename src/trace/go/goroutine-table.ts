@@ -1,0 +1,58 @@
+/**
+ * What the goroutine tracker knows about each goroutine while it reads,
+ * one typed-array column per field, indexed by a slot number given out in
+ * order of appearance. A busy trace has hundreds of thousands of goroutines;
+ * columns cost a few dozen bytes each and nothing for the garbage collector
+ * to copy, where objects would cost several hundred. The model's goroutine
+ * objects are made once, at the end.
+ */
+export class GoroutineTable {
+  /** Slots in use. */
+  count = 0;
+  ids = new Float64Array(1024);
+  createdNs = new Float64Array(1024);
+  /** NaN while alive. */
+  endedNs = new Float64Array(1024);
+  /** NaN when unknown. */
+  parentIds = new Float64Array(1024);
+  transitions = new Int32Array(1024);
+  /** When it last blocked; NaN before its first block. */
+  lastBlockNs = new Float64Array(1024);
+  /** A forward message waiting for its next start, -1 for none. */
+  pendingMessage = new Int32Array(1024);
+  readonly names: string[] = [];
+  /** Why it last blocked; undefined before its first block. */
+  readonly lastBlockTexts: (string | undefined)[] = [];
+
+  /** A new slot for goroutine `id`, created at `createdNs` by `parentId` (NaN for unknown). */
+  add(id: number, createdNs: number, parentId: number): number {
+    if (this.count === this.ids.length) this.grow();
+    const slot = this.count++;
+    this.ids[slot] = id;
+    this.createdNs[slot] = createdNs;
+    this.endedNs[slot] = Number.NaN;
+    this.parentIds[slot] = parentId;
+    this.transitions[slot] = 0;
+    this.lastBlockNs[slot] = Number.NaN;
+    this.pendingMessage[slot] = -1;
+    this.names.push('');
+    this.lastBlockTexts.push(undefined);
+    return slot;
+  }
+
+  private grow(): void {
+    const size = this.ids.length * 2;
+    this.ids = grown(this.ids, new Float64Array(size));
+    this.createdNs = grown(this.createdNs, new Float64Array(size));
+    this.endedNs = grown(this.endedNs, new Float64Array(size));
+    this.parentIds = grown(this.parentIds, new Float64Array(size));
+    this.transitions = grown(this.transitions, new Int32Array(size));
+    this.lastBlockNs = grown(this.lastBlockNs, new Float64Array(size));
+    this.pendingMessage = grown(this.pendingMessage, new Int32Array(size));
+  }
+}
+
+function grown<A extends Float64Array | Int32Array>(old: A, bigger: A): A {
+  bigger.set(old);
+  return bigger;
+}
