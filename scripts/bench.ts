@@ -3,8 +3,6 @@
  * and ratios. With no section named, every section runs.
  */
 
-import { setFlagsFromString } from 'node:v8';
-
 import { benchGlBackends } from './bench/gl-backends.ts';
 import { benchTraceRead } from './bench/trace-read.ts';
 import { benchMemory } from './bench/memory.ts';
@@ -18,9 +16,6 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   memory: benchMemory,
   'scene-thousands': benchSceneThousands,
 };
-
-// The same heap setting as bin/gotrace-render, so the figures are the command's.
-setFlagsFromString('--max-semi-space-size=4');
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in SECTIONS));

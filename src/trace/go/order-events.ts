@@ -37,7 +37,7 @@ export class EventOrderer {
   events = 0;
 
   private readonly state = new SchedulerState();
-  private originTicks: number | undefined;
+  private originTicks = Number.NaN;
   private lastNs = -1;
 
   /**
@@ -72,7 +72,7 @@ export class EventOrderer {
       const g = thread.g;
       const p = thread.p;
       this.state.apply(cursor, thread);
-      cursor.timeNs = this.toNs(cursor);
+      this.stamp(cursor);
       sink(cursor, g, p);
       this.events++;
       if (cursor.next()) {
@@ -99,12 +99,13 @@ export class EventOrderer {
     return Math.max(0, this.lastNs);
   }
 
-  private toNs(event: TraceEvent): number {
-    this.originTicks ??= event.ticks;
-    let ns = Math.round((event.ticks - this.originTicks) * event.tables.nsPerTick);
+  /** Sets the event's time in ns, strictly after the previous event's (returning it would box a number per event). */
+  private stamp(cursor: EventCursor): void {
+    if (Number.isNaN(this.originTicks)) this.originTicks = cursor.ticks;
+    let ns = Math.round((cursor.ticks - this.originTicks) * cursor.tables.nsPerTick);
     if (ns <= this.lastNs) ns = this.lastNs + 1;
     this.lastNs = ns;
-    return ns;
+    cursor.timeNs = ns;
   }
 
   /** Whether `event` may be taken now; events with no partial-order constraint always may. */
