@@ -57,14 +57,13 @@ describe('MessageInference', () => {
 });
 
 describe('MessageStore', () => {
-  const at = (ns: number): Float64Array => Float64Array.of(ns);
   const send = { forward: true, kind: 'channel', operation: 'send' } as const;
   const receive = { forward: false, kind: 'channel', operation: 'receive' } as const;
 
   it('lets a message reach a wakee that never ran again at the end of the trace', () => {
     const store = new MessageStore();
-    store.receive(store.addForward(7, 8, at(100), send), 130);
-    store.addForward(7, 9, at(200), send);
+    store.receive(store.addForward(7, 8, 100, send), 130);
+    store.addForward(7, 9, 200, send);
     expect(store.finish(END_NS).toArray()).toEqual([
       { fromId: 7, toId: 8, sendNs: 100, receiveNs: 130, kind: 'channel', operation: 'send' },
       { fromId: 7, toId: 9, sendNs: 200, receiveNs: END_NS, kind: 'channel', operation: 'send' },
@@ -73,9 +72,9 @@ describe('MessageStore', () => {
 
   it('merges messages found late (a receiver taking a parked value) in send-time order', () => {
     const store = new MessageStore();
-    store.addForward(7, 8, at(100), send);
+    store.addForward(7, 8, 100, send);
     store.addBackward(9, 7, 150, 400, receive);
-    store.addForward(7, 8, at(300), send);
+    store.addForward(7, 8, 300, send);
     store.addBackward(10, 7, 40, 500, receive);
     const list = store.finish(END_NS);
     expect(list.toArray().map((m) => [m.sendNs, m.fromId])).toEqual([[40, 10], [100, 7], [150, 9], [300, 7]]);
@@ -88,7 +87,7 @@ describe('MessageStore', () => {
   it('keeps goroutine ids past 2^31 and receives more than 4.29 s after the send exactly', () => {
     const store = new MessageStore();
     const bigId = 2 ** 40 + 3;
-    store.receive(store.addForward(bigId, 8, at(100), send), 100 + 5e9);
+    store.receive(store.addForward(bigId, 8, 100, send), 100 + 5e9);
     store.addBackward(9, bigId + 1, 50, 50 + 7e9, receive);
     expect(store.finish(END_NS).toArray().map((m) => [m.fromId, m.toId, m.sendNs, m.receiveNs])).toEqual([
       [9, bigId + 1, 50, 50 + 7e9],

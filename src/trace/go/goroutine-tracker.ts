@@ -146,7 +146,7 @@ export class GoroutineTracker {
     const id = table.ids[g] as number;
     const verdict = this.inference.judge(waker, id, wakerFrames, table.lastBlockTexts[g] ?? '');
     if (verdict?.forward === true) {
-      table.pendingMessage[g] = this.messages.addForward(waker, id, this.spans.now, verdict);
+      table.pendingMessage[g] = this.messages.addForward(waker, id, timeNs, verdict);
     } else if (verdict !== undefined) {
       const blockNs = table.lastBlockNs[g] as number;
       this.messages.addBackward(id, waker, Number.isNaN(blockNs) ? timeNs : blockNs, timeNs, verdict);
@@ -234,17 +234,20 @@ export class GoroutineTracker {
   }
 }
 
+/**
+ * An id read from a Float64Array as a small integer where it fits, so the
+ * goroutine object stores it inline instead of in a boxed number.
+ */
+function small(id: number): number {
+  return id >= 0 && id <= 0x3fffffff ? id | 0 : id;
+}
+
 function framesOf(event: TraceEvent, stackId: number): readonly string[] {
   return event.tables.stacks.get(stackId) ?? NO_FRAMES;
 }
 
 function textOf(event: TraceEvent, stringId: number): string {
   return event.tables.strings.get(stringId) ?? '';
-}
-
-/** An id read from a Float64Array as a small integer where it fits, so the goroutine object stores it unboxed. */
-function small(id: number): number {
-  return id >= 0 && id <= 0x3fffffff ? id | 0 : id;
 }
 
 /** The Go tools' test for runtime-internal goroutines, plus the tracer's own helpers. */

@@ -106,13 +106,9 @@ export class MessageStore {
   private readonly forwardColumns = new Columns();
   private readonly backwardColumns = new Columns();
 
-  /**
-   * Adds a forward message sent at `sendNs[0]` whose receive time is not
-   * known yet; returns its number for {@link receive}. (The time comes in a
-   * one-element array: passed as a number it would be boxed on every call.)
-   */
-  addForward(fromId: number, toId: number, sendNs: Float64Array, verdict: MessageVerdict): number {
-    return this.forwardColumns.push(fromId, toId, sendNs[0] as number, Number.NaN, verdict);
+  /** Adds a forward message whose receive time is not known yet; returns its number for {@link receive}. */
+  addForward(fromId: number, toId: number, sendNs: number, verdict: MessageVerdict): number {
+    return this.forwardColumns.push(fromId, toId, sendNs, Number.NaN, verdict);
   }
 
   /** Sets when forward message `id` was received. */

@@ -37,7 +37,7 @@ export class EventOrderer {
   events = 0;
 
   private readonly state = new SchedulerState();
-  private originTicks = Number.NaN;
+  private originTicks: number | undefined;
   private lastNs = -1;
 
   /**
@@ -72,7 +72,7 @@ export class EventOrderer {
       const g = thread.g;
       const p = thread.p;
       this.state.apply(cursor, thread);
-      this.stamp(cursor);
+      cursor.timeNs = this.toNs(cursor);
       sink(cursor, g, p);
       this.events++;
       if (cursor.next()) {
@@ -99,13 +99,12 @@ export class EventOrderer {
     return Math.max(0, this.lastNs);
   }
 
-  /** Sets the event's time in ns, strictly after the previous event's (returning it would box a number per event). */
-  private stamp(cursor: EventCursor): void {
-    if (Number.isNaN(this.originTicks)) this.originTicks = cursor.ticks;
-    let ns = Math.round((cursor.ticks - this.originTicks) * cursor.tables.nsPerTick);
+  private toNs(event: TraceEvent): number {
+    this.originTicks ??= event.ticks;
+    let ns = Math.round((event.ticks - this.originTicks) * event.tables.nsPerTick);
     if (ns <= this.lastNs) ns = this.lastNs + 1;
     this.lastNs = ns;
-    cursor.timeNs = ns;
+    return ns;
   }
 
   /** Whether `event` may be taken now; events with no partial-order constraint always may. */

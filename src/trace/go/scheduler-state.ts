@@ -1,13 +1,20 @@
 import { NONE } from './byte-cursor.ts';
 import type { TraceEvent } from './event-cursor.ts';
 import { EventType as E } from './event-table.ts';
-import { SeqTable } from './seq-table.ts';
+import { IdMap } from './id-map.ts';
 
 /** Goroutine status codes as GoStatus writes them. */
 export const GoStatus = { Runnable: 1, Running: 2, Syscall: 3, Waiting: 4 } as const;
 
 /** P status codes as ProcStatus writes them. */
 export const ProcStatus = { Running: 1, Idle: 2, Syscall: 3, SyscallAbandoned: 4 } as const;
+
+interface SeqState {
+  status: number;
+  /** Generation the sequence counter belongs to; counters restart every generation. */
+  seqGen: number;
+  seq: number;
+}
 
 /** Returned for events written outside any thread; reset on every use. */
 const NO_THREAD: ThreadState = { g: NONE, p: NONE };
@@ -25,8 +32,8 @@ export interface ThreadState {
  * picture instead of stopping the reader.
  */
 export class SchedulerState {
-  private readonly goroutines = new SeqTable();
-  private readonly procs = new SeqTable();
+  private readonly goroutines = new IdMap<SeqState>();
+  private readonly procs = new IdMap<SeqState>();
   private readonly threads = new Map<number, ThreadState>();
   private gen = 0;
   private initialGen = 0;
@@ -56,19 +63,20 @@ export class SchedulerState {
 
   /** True when goroutine `g` is in `status` and `seq` is the next number of this generation. */
   goroutineMayAdvance(g: number, status: 'runnable' | 'waiting', seq: number): boolean {
+    const state = this.goroutines.get(g);
     const wanted = status === 'runnable' ? GoStatus.Runnable : GoStatus.Waiting;
-    return this.goroutines.status(g) === wanted && this.goroutines.follows(g, this.gen, seq);
+    return state !== undefined && state.status === wanted && this.succeeds(state, seq);
   }
 
   /** True when P `p` is in one of `statuses` and `seq` is its next number. */
   procMayAdvance(p: number, statuses: readonly number[], seq: number): boolean {
-    const current = this.procs.status(p);
-    return current !== undefined && statuses.includes(current) && this.procs.follows(p, this.gen, seq);
+    const state = this.procs.get(p);
+    return state !== undefined && statuses.includes(state.status) && this.succeeds(state, seq);
   }
 
   /** True when P `p` is still marked as in a syscall (its thread has not given it up yet). */
   procInSyscall(p: number): boolean {
-    return p !== NONE && this.procs.status(p) === ProcStatus.Syscall;
+    return p !== NONE && this.procs.get(p)?.status === ProcStatus.Syscall;
   }
 
   /** True when a GC event with `seq` follows the previous one. */
@@ -83,7 +91,7 @@ export class SchedulerState {
     switch (event.type) {
       case E.ProcStatus:
         // A P already known to be in a syscall stays so when the runtime reports it abandoned.
-        const known = this.procs.status(event.arg(0));
+        const known = this.procs.get(event.arg(0))?.status;
         if (event.arg(1) === ProcStatus.SyscallAbandoned && known === ProcStatus.Syscall) {
           this.setProc(event.arg(0), ProcStatus.Syscall, 0);
           break;
@@ -188,7 +196,7 @@ export class SchedulerState {
     const p = event.arg(0);
     const seq = event.arg(1);
     const victim = event.arg(2);
-    const old = this.procs.status(p);
+    const old = this.procs.get(p)?.status;
     this.setProc(p, ProcStatus.Idle, seq);
     if (old === ProcStatus.SyscallAbandoned) return;
     if (victim === event.m) thread.p = NONE;
@@ -196,10 +204,28 @@ export class SchedulerState {
   }
 
   private setGoroutine(g: number, status: number, seq?: number): void {
-    if (g !== NONE) this.goroutines.set(g, status, this.gen, seq);
+    if (g !== NONE) this.update(this.goroutines, g, status, seq);
   }
 
   private setProc(p: number, status: number, seq?: number): void {
-    if (p !== NONE) this.procs.set(p, status, this.gen, seq);
+    if (p !== NONE) this.update(this.procs, p, status, seq);
+  }
+
+  /** Sets the status, and the sequence number when the event carries one (then of this generation). */
+  private update(states: IdMap<SeqState>, id: number, status: number, seq: number | undefined): void {
+    let state = states.get(id);
+    if (state === undefined) {
+      state = { status, seqGen: this.gen, seq: 0 };
+      states.set(id, state);
+    }
+    state.status = status;
+    if (seq !== undefined) {
+      state.seqGen = this.gen;
+      state.seq = seq;
+    }
+  }
+
+  private succeeds(state: SeqState, seq: number): boolean {
+    return state.seqGen === this.gen && seq === state.seq + 1;
   }
 }
