@@ -25,11 +25,12 @@ export interface GoTraceStats {
 /**
  * Reads a Go execution trace into the model. New-format traces (`go 1.22
  * trace` … `go 1.26 trace`) are read one generation at a time: split the
- * generation's batches, decode its strings, stacks and frequency, decode its
- * event batches, order the events across threads, and feed them to the
- * goroutine state machine. Old-format traces (`go 1.11`, `go 1.19`, `go 1.21`)
- * have no generations; they are read whole and converted to the same events
- * (see `readOldTrace`). Messages are inferred from the wake-ups at the end.
+ * generation's batches, decode its strings, stacks and frequency, then order
+ * the events of all threads (each thread's decoded only as the ordering
+ * reaches it) and feed them to the goroutine state machine, which infers
+ * messages from the wake-ups as it goes. Old-format traces (`go 1.11`,
+ * `go 1.19`, `go 1.21`) have no generations; they are read whole and
+ * converted to the same events (see `readOldTrace`).
  *
  * Throws `UnsupportedVersionError` for other versions and `TraceFormatError`
  * (with the byte offset) for damaged or truncated files.
