@@ -12,6 +12,7 @@ await Promise.all([
     ...common,
     entryPoints: {
       cli: 'src/cli/main.ts',
+      'order-worker': 'src/trace/go/order-worker.ts',
       ...(existsSync('scripts/bench.ts') ? { bench: 'scripts/bench.ts' } : {}),
     },
     outdir: 'dist',

@@ -2,6 +2,7 @@ import { TraceFormatError } from '../errors.ts';
 import type { TraceModel } from '../model.ts';
 import { openFileSource } from './byte-source.ts';
 import { readGoTrace, readGoTraceFrom } from './go/read-go-trace.ts';
+import { orderWorkerAvailable, readGoTraceFileInWorker } from './go/read-in-worker.ts';
 import { looksLikeGoTrace } from './go/trace-header.ts';
 import { looksLikeGotrace, readGotrace } from './gotrace/read-gotrace.ts';
 
@@ -34,9 +35,17 @@ export function readTrace(bytes: Uint8Array): TraceModel {
 const DETECT_BYTES = 4096;
 
 /**
+ * Go traces at least this big are read on two threads. Below it the worker's
+ * start and warm-up cost more than the overlap gains (measured: a 7 MB trace
+ * read 7% slower on two threads, a 44 MB one 20% faster).
+ */
+const TWO_THREADS_MIN_BYTES = 16 << 20;
+
+/**
  * {@link readTrace} from a file. A Go trace of format 1.22 or newer is read
  * one generation at a time and never held whole, so the memory a read needs
- * is the model's plus one generation's; other formats are read whole.
+ * is the model's plus one generation's, and a big one (in the bundled tool)
+ * on two threads, see `readGoTraceFileInWorker`; other formats are read whole.
  * File-system errors are Node's own (`ENOENT`, `EISDIR`, …).
  *
  * @example
@@ -46,7 +55,11 @@ export function readTraceFile(path: string): TraceModel {
   const source = openFileSource(path);
   try {
     const head = source.read(0, DETECT_BYTES);
-    if (detectTraceFormat(head) === 'go') return readGoTraceFrom(source).model;
+    if (detectTraceFormat(head) === 'go') {
+      const twoThreads = source.length >= TWO_THREADS_MIN_BYTES && orderWorkerAvailable();
+      const inWorker = twoThreads ? readGoTraceFileInWorker(path, source) : undefined;
+      return (inWorker ?? readGoTraceFrom(source)).model;
+    }
     return readGotrace(source.read(0, source.length));
   } finally {
     source.close();

@@ -1,4 +1,4 @@
-import type { Goroutine, RuntimeSpan, UserLog, UserRegion } from '../../model.ts';
+import type { RuntimeSpan, UserLog, UserRegion } from '../../model.ts';
 import { NONE } from './byte-cursor.ts';
 import type { TraceEvent } from './event-cursor.ts';
 import { argIndex, EventType as E } from './event-table.ts';
@@ -16,6 +16,18 @@ const REGION_NAME = argIndex(UserRegionBegin, 'name_string');
 const LOG_TASK = argIndex(UserLogType, 'task');
 const LOG_KEY = argIndex(UserLogType, 'key_string');
 const LOG_VALUE = argIndex(UserLogType, 'value_string');
+
+/** What the activity tracker found: plain data, so it can cross to another thread. */
+export interface Activity {
+  /** Every P seen, sorted. */
+  processorIds: number[];
+  gcSpans: RuntimeSpan[];
+  stwSpans: RuntimeSpan[];
+  /** Regions by goroutine id, by start time. */
+  regions: Map<number, UserRegion[]>;
+  /** Logs by goroutine id, in time order. */
+  logs: Map<number, UserLog[]>;
+}
 
 /**
  * Everything beside goroutine states that later stages draw: which
@@ -77,20 +89,17 @@ export class ActivityTracker {
   }
 
   /** Closes whatever is still open at `endNs` and returns the processor ids, sorted, and the GC and STW spans. */
-  finish(endNs: number): { processorIds: number[]; gcSpans: RuntimeSpan[]; stwSpans: RuntimeSpan[] } {
+  finish(endNs: number): Activity {
     if (this.gcOpen !== undefined) this.gcOpen.endNs = endNs;
     if (this.stwOpen !== undefined) this.stwOpen.endNs = endNs;
-    return { processorIds: [...this.processorIds].sort((a, b) => a - b), gcSpans: this.gc, stwSpans: this.stw };
-  }
-
-  /** Adds each goroutine's regions and logs (only to those that have some). */
-  annotate(goroutines: Goroutine[]): void {
-    for (const g of goroutines) {
-      const regions = this.regions.get(g.id);
-      if (regions !== undefined) g.regions = regions.sort((a, b) => a.startNs - b.startNs);
-      const logs = this.logs.get(g.id);
-      if (logs !== undefined) g.logs = logs;
-    }
+    for (const regions of this.regions.values()) regions.sort((a, b) => a.startNs - b.startNs);
+    return {
+      processorIds: [...this.processorIds].sort((a, b) => a - b),
+      gcSpans: this.gc,
+      stwSpans: this.stw,
+      regions: this.regions,
+      logs: this.logs,
+    };
   }
 
   private beginRegion(event: TraceEvent, g: number, timeNs: number): void {

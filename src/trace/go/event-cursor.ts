@@ -195,6 +195,20 @@ export class EventCursor implements TraceEvent {
   }
 }
 
+/**
+ * One cursor per thread over a generation's event batches: each thread's
+ * events stay in file order, the ordering interleaves the threads.
+ */
+export function cursorsByThread(source: ByteSource, tables: GenerationTables, version: number): EventCursor[] {
+  const byThread = new Map<number, RawBatch[]>();
+  for (const batch of tables.eventBatches) {
+    const list = byThread.get(batch.m);
+    if (list === undefined) byThread.set(batch.m, [batch]);
+    else list.push(batch);
+  }
+  return [...byThread.values()].map((batches) => new EventCursor(source, tables, batches, version));
+}
+
 /** Where the last {@link EventCursor.slowVarint} stopped; a module slot avoids returning a pair. */
 let varintEnd = 0;
 

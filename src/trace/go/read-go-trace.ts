@@ -4,13 +4,12 @@ import type { ByteSource } from '../byte-source.ts';
 import { readOldTrace } from '../old/read-old-trace.ts';
 import { ActivityTracker } from './activity-tracker.ts';
 import { assembleGoModel } from './assemble-model.ts';
-import { EventCursor } from './event-cursor.ts';
+import { cursorsByThread } from './event-cursor.ts';
 import { readGenerationTables } from './generation-tables.ts';
 import { GoroutineTracker } from './goroutine-tracker.ts';
 import { EventOrderer } from './order-events.ts';
 import type { EventSink } from './order-events.ts';
 import { readGenerations } from './read-generations.ts';
-import type { RawBatch } from './read-generations.ts';
 import { HEADER_BYTES, OLD_FORMAT_VERSIONS, readTraceHeader } from './trace-header.ts';
 
 /** Extra facts about a read that tests and `inspect` may want; not part of the model. */
@@ -61,17 +60,7 @@ export function readGoTraceFrom(source: ByteSource): { model: TraceModel; stats:
   const stats: GoTraceStats = { generations: 0, events: 0, forcedEvents: 0 };
 
   for (const raw of readGenerations(source, version)) {
-    const tables = readGenerationTables(source, raw, version);
-
-    // Each thread's events stay in file order; the orderer interleaves the threads.
-    const byThread = new Map<number, RawBatch[]>();
-    for (const batch of tables.eventBatches) {
-      const list = byThread.get(batch.m);
-      if (list === undefined) byThread.set(batch.m, [batch]);
-      else list.push(batch);
-    }
-    const cursors = [...byThread.values()].map((batches) => new EventCursor(source, tables, batches, version));
-
+    const cursors = cursorsByThread(source, readGenerationTables(source, raw, version), version);
     const sink: EventSink = (event, g, p) => {
       tracker.handle(event, g, p);
       activity.handle(event, g);
@@ -83,5 +72,5 @@ export function readGoTraceFrom(source: ByteSource): { model: TraceModel; stats:
   stats.forcedEvents = orderer.forcedEvents;
   stats.events = orderer.events;
   const durationNs = orderer.lastTimeNs;
-  return { model: assembleGoModel({ version, durationNs, tracker, activity }), stats };
+  return { model: assembleGoModel({ version, durationNs, tracker, activity: activity.finish(durationNs) }), stats };
 }

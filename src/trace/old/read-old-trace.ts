@@ -42,7 +42,7 @@ export function readOldTrace(bytes: Uint8Array, version: number): { model: Trace
     activity.handle(event, g);
   });
   return {
-    model: assembleGoModel({ version, durationNs, tracker, activity }),
+    model: assembleGoModel({ version, durationNs, tracker, activity: activity.finish(durationNs) }),
     stats: { generations: 1, events: order.length, forcedEvents: 0 },
   };
 }

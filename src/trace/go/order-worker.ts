@@ -1,0 +1,63 @@
+/**
+ * The ordering half of a trace read, run in a worker thread: decodes and
+ * orders a new-format trace file generation by generation, tracks the
+ * runtime's activity (processors, GC, stop-the-world, user annotations), and
+ * hands the ordered events to the main thread through an event ring, so the
+ * goroutine state machine there runs at the same time (see
+ * `readGoTraceFileInWorker`). On the `reports` port it posts the activity
+ * (`{ activity }`) before the {@link Marker.End} record, or a failure
+ * (`{ failure: { name, message, offset } }`) before the {@link Marker.Failure} one.
+ */
+import { workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+
+import { GotraceError, TraceFormatError } from '../../errors.ts';
+import { openFileSource } from '../byte-source.ts';
+import type { FileSource } from '../byte-source.ts';
+import { ActivityTracker } from './activity-tracker.ts';
+import { cursorsByThread } from './event-cursor.ts';
+import { Marker, RingWriter } from './event-ring.ts';
+import type { RingBuffers } from './event-ring.ts';
+import { readGenerationTables } from './generation-tables.ts';
+import { EventOrderer } from './order-events.ts';
+import { readGenerations } from './read-generations.ts';
+import { HEADER_BYTES, OLD_FORMAT_VERSIONS, readTraceHeader } from './trace-header.ts';
+
+/** What the main thread passes in. */
+export interface OrderWorkerData {
+  path: string;
+  ring: RingBuffers;
+  /** Where the activity or a failure is posted. */
+  reports: MessagePort;
+}
+
+const { path, ring, reports } = workerData as OrderWorkerData;
+const writer = new RingWriter(ring);
+let source: FileSource | undefined;
+try {
+  source = openFileSource(path);
+  const version = readTraceHeader(source.read(0, HEADER_BYTES));
+  if (OLD_FORMAT_VERSIONS.includes(version)) {
+    writer.marker(Marker.OldFormat);
+  } else {
+    const orderer = new EventOrderer();
+    const activity = new ActivityTracker();
+    for (const raw of readGenerations(source, version)) {
+      const cursors = cursorsByThread(source, readGenerationTables(source, raw, version), version);
+      writer.marker(Marker.Generation);
+      orderer.orderGeneration(raw.gen, cursors, (event, g, p) => {
+        activity.handle(event, g);
+        writer.event(event, g, p);
+      });
+    }
+    reports.postMessage({ activity: activity.finish(orderer.lastTimeNs) });
+    writer.marker(Marker.End, orderer.events, orderer.forcedEvents, orderer.lastTimeNs);
+  }
+} catch (error) {
+  const offset = error instanceof TraceFormatError ? error.offset : undefined;
+  const name = error instanceof GotraceError ? error.name : 'Error';
+  reports.postMessage({ failure: { name, message: error instanceof Error ? error.message : String(error), offset } });
+  writer.marker(Marker.Failure);
+} finally {
+  source?.close();
+}
