@@ -5,7 +5,7 @@ import type { GenerationTables } from './generation-tables.ts';
 const RECORD = 10;
 
 /** Records the ring holds; the writer waits when the reader is this far behind. */
-const CAPACITY = 1 << 14;
+const CAPACITY = 1 << 16;
 
 /** Records written (or read) before the other side is told; fewer wake-ups, more work per wake-up. */
 const PUBLISH_EVERY = 512;
@@ -153,10 +153,12 @@ export class RingReader implements TraceEvent {
     const at = (this.read & (CAPACITY - 1)) * RECORD;
     const { records } = this;
     this.at = at;
-    this.type = records[at] as number;
+    // Type and P are small integers: kept as such, every comparison with them is an integer one.
+    this.type = (records[at] as number) | 0;
     this.m = records[at + 1] as number;
     this.g = records[at + 2] as number;
-    this.p = records[at + 3] as number;
+    const p = records[at + 3] as number;
+    this.p = p >= -1 && p <= 0x3fffffff ? p | 0 : p;
     this.timeNs = records[at + 4] as number;
     this.offset = records[at + 5] as number;
     this.read = (this.read + 1) | 0;
