@@ -35,6 +35,8 @@ export function memorySource(bytes: Uint8Array): ByteSource {
  * const source = openFileSource('trace.out'); try { source.read(0, 16) } finally { source.close() }
  */
 export interface FileSource extends ByteSource {
+  /** The open file descriptor; another thread of this process may read it with {@link sharedFileSource}. */
+  readonly fd: number;
   close(): void;
 }
 
@@ -48,6 +50,15 @@ export function openFileSource(path: string): FileSource {
     closeSync(fd);
     throw error;
   }
+  return { ...sharedFileSource(fd, size), fd, close: () => closeSync(fd) };
+}
+
+/**
+ * Reads a file descriptor opened elsewhere in this process (its owner
+ * closes it), as a source `size` bytes long: the same bytes the owner
+ * sees, even if the file changes on disk meanwhile.
+ */
+export function sharedFileSource(fd: number, size: number): ByteSource {
   const readInto = (buffer: Uint8Array, offset: number): Uint8Array => {
     let filled = 0;
     while (filled < buffer.length) {
@@ -66,6 +77,5 @@ export function openFileSource(path: string): FileSource {
       const buffer = into !== undefined && into.length >= count ? into.subarray(0, count) : new Uint8Array(count);
       return readInto(buffer, offset);
     },
-    close: () => closeSync(fd),
   };
 }

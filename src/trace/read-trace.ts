@@ -57,7 +57,7 @@ export function readTraceFile(path: string): TraceModel {
     const head = source.read(0, DETECT_BYTES);
     if (detectTraceFormat(head) === 'go') {
       const twoThreads = source.length >= TWO_THREADS_MIN_BYTES && orderWorkerAvailable();
-      const inWorker = twoThreads ? readGoTraceFileInWorker(path, source) : undefined;
+      const inWorker = twoThreads ? readGoTraceFileInWorker(source) : undefined;
       return (inWorker ?? readGoTraceFrom(source)).model;
     }
     return readGotrace(source.read(0, source.length));

@@ -131,3 +131,23 @@ describe('readGoTrace across generations (format 1.22, no end marker)', () => {
     expect(model.messages.toArray()).toEqual([]);
   });
 });
+
+describe('readGoTrace on a goroutine woken twice before it runs (a damaged trace)', () => {
+  const { model, stats } = read(26, {
+    1: [...MAIN_THREAD.slice(0, 4), ['GoStart', { dt: 30, g: 1, g_seq: 3 }], ['GoBlock', { dt: 5, reason_string: 3, stack: 2 }]],
+    2: [...WORKER_THREAD.slice(0, 3), ['GoUnblock', { dt: 1, g: 1, g_seq: 2, stack: 3 }], ['GoDestroy']],
+  });
+
+  it('lets both messages reach main when it next runs', () => {
+    expect(stats.forcedEvents).toBeGreaterThan(0);
+    const messages = model.messages.toArray();
+    expect(messages.map((m) => [m.fromId, m.toId, m.sendNs])).toEqual([
+      [5, 1, 19 * 64],
+      [5, 1, 20 * 64],
+    ]);
+    const restartNs = model.goroutines[0]!.spans.at(-2)!.startNs;
+    expect(model.goroutines[0]!.spans.at(-2)!.state).toBe('running');
+    expect(messages.map((m) => m.receiveNs)).toEqual([restartNs, restartNs]);
+    expect(restartNs).toBeLessThan(model.durationNs);
+  });
+});

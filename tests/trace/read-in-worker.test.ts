@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TraceFormatError } from '../../src/errors.ts';
 import { openFileSource } from '../../src/trace/byte-source.ts';
@@ -22,10 +22,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** One fixture of each new-format version, plus the largest. */
 const NEW_FORMAT = ['pingpong/trace-go1.22.out', 'select/trace-go1.23.out', 'sync/trace-go1.25.out', 'netserver/trace-go1.26.out', 'thousands/trace-go1.26.out'];
 
-function inWorker(path: string) {
+function inWorker(path: string, workerUrl = WORKER) {
   const source = openFileSource(path);
   try {
-    return readGoTraceFileInWorker(path, source, WORKER);
+    return readGoTraceFileInWorker(source, { workerUrl, startupPatienceMs: 1000 });
   } finally {
     source.close();
   }
@@ -75,6 +75,14 @@ describe('readGoTraceFileInWorker', () => {
       const expected = oneThreadError(copy)!;
       expect(() => inWorker(path)).toThrow(expect.objectContaining({ name: 'TraceFormatError', message: expected.message, offset: expected.offset }));
     }
+  });
+
+  it('gives up quickly on a worker that never starts, leaving the read to one thread', () => {
+    const broken = join(dir, 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('this worker fails to load');\n");
+    const startedMs = performance.now();
+    expect(inWorker(join(FIXTURES, NEW_FORMAT[0]!), pathToFileURL(broken))).toBeUndefined();
+    expect(performance.now() - startedMs).toBeLessThan(5000);
   });
 
   it('reports a truncated file as one thread would', () => {

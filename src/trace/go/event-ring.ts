@@ -24,6 +24,8 @@ export const Marker = {
   Failure: -4,
   /** An old-format trace, which is read in one piece elsewhere. */
   OldFormat: -5,
+  /** The writer is running: its first record. */
+  Started: -6,
 } as const;
 
 // Control words: records written, records read, and whether each side is

@@ -38,6 +38,8 @@ export class GoroutineTracker {
   readonly messages = new MessageStore();
   private readonly table = new GoroutineTable();
   private readonly inference = new MessageInference();
+  /** Forward messages waiting for a goroutine's next start besides the one in its table row, by slot. */
+  private readonly morePending = new Map<number, number[]>();
   /** Goroutine id → slot; ids below 0 (only in damaged traces) get a slot that is never listed. */
   private readonly slots = new IdMap<number>();
 
@@ -146,6 +148,9 @@ export class GoroutineTracker {
     const id = table.ids[g] as number;
     const verdict = this.inference.judge(waker, id, wakerFrames, table.lastBlockTexts[g] ?? '');
     if (verdict?.forward === true) {
+      // A second wake-up before the goroutine runs (only in damaged traces) keeps the first waiting too.
+      const earlier = table.pendingMessage[g] as number;
+      if (earlier >= 0) this.morePending.set(g, [...(this.morePending.get(g) ?? []), earlier]);
       table.pendingMessage[g] = this.messages.addForward(waker, id, timeNs, verdict);
     } else if (verdict !== undefined) {
       const blockNs = table.lastBlockNs[g] as number;
@@ -186,8 +191,14 @@ export class GoroutineTracker {
   private start(g: number, p: number): void {
     const pending = this.table.pendingMessage[g] as number;
     if (pending >= 0) {
-      this.messages.receive(pending, this.spans.now[0] as number);
+      const timeNs = this.spans.now[0] as number;
+      this.messages.receive(pending, timeNs);
       this.table.pendingMessage[g] = -1;
+      const more = this.morePending.get(g);
+      if (more !== undefined) {
+        for (const message of more) this.messages.receive(message, timeNs);
+        this.morePending.delete(g);
+      }
     }
     this.enter(g, this.spans.kinds.running(p));
   }

@@ -51,5 +51,5 @@ function lastSpanBefore(spans: CompactList<StateSpan>, ns: number): StateSpan | 
     if ((spans.at(middle) as StateSpan).startNs < ns) low = middle + 1;
     else high = middle;
   }
-  return spans.at(low - 1);
+  return low === 0 ? undefined : spans.at(low - 1);
 }

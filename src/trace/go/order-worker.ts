@@ -12,8 +12,7 @@ import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 
 import { GotraceError, TraceFormatError } from '../../errors.ts';
-import { openFileSource } from '../byte-source.ts';
-import type { FileSource } from '../byte-source.ts';
+import { sharedFileSource } from '../byte-source.ts';
 import { ActivityTracker } from './activity-tracker.ts';
 import { cursorsByThread } from './event-cursor.ts';
 import { Marker, RingWriter } from './event-ring.ts';
@@ -25,17 +24,19 @@ import { HEADER_BYTES, OLD_FORMAT_VERSIONS, readTraceHeader } from './trace-head
 
 /** What the main thread passes in. */
 export interface OrderWorkerData {
-  path: string;
+  /** The trace file, open in the main thread (which closes it), and its length there. */
+  fd: number;
+  length: number;
   ring: RingBuffers;
   /** Where the activity or a failure is posted. */
   reports: MessagePort;
 }
 
-const { path, ring, reports } = workerData as OrderWorkerData;
+const { fd, length, ring, reports } = workerData as OrderWorkerData;
 const writer = new RingWriter(ring);
-let source: FileSource | undefined;
+writer.marker(Marker.Started);
 try {
-  source = openFileSource(path);
+  const source = sharedFileSource(fd, length);
   const version = readTraceHeader(source.read(0, HEADER_BYTES));
   if (OLD_FORMAT_VERSIONS.includes(version)) {
     writer.marker(Marker.OldFormat);
@@ -56,8 +57,9 @@ try {
 } catch (error) {
   const offset = error instanceof TraceFormatError ? error.offset : undefined;
   const name = error instanceof GotraceError ? error.name : 'Error';
-  reports.postMessage({ failure: { name, message: error instanceof Error ? error.message : String(error), offset } });
+  // A file-system error keeps its code and system call, so the main thread can report it as one.
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  const message = error instanceof Error ? error.message : String(error);
+  reports.postMessage({ failure: { name, message, offset, code, syscall } });
   writer.marker(Marker.Failure);
-} finally {
-  source?.close();
 }
