@@ -81,6 +81,8 @@ export function readGoTraceFileInWorker(
         stats.forcedEvents = reader.arg(1);
         const durationNs = reader.arg(2);
         const activity = (receiveMessageOnPort(reports)?.message as { activity: Activity }).activity;
+        // Let the worker's memory go while the model is put together.
+        void worker.terminate();
         return { model: assembleGoModel({ version, durationNs, tracker, activity }), stats };
       } else if (type === Marker.Failure) {
         throw workerFailure(reports);
