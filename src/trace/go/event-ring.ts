@@ -22,8 +22,6 @@ export const Marker = {
   End: -3,
   /** The writer failed; its error follows as a message. */
   Failure: -4,
-  /** An old-format trace, which is read in one piece elsewhere. */
-  OldFormat: -5,
   /** The writer is running: its first record. */
   Started: -6,
 } as const;

@@ -1,3 +1,5 @@
+import { grown } from '../paged-column.ts';
+
 /**
  * What the goroutine tracker knows about each goroutine while it reads,
  * one typed-array column per field, indexed by a slot number given out in
@@ -42,17 +44,12 @@ export class GoroutineTable {
 
   private grow(): void {
     const size = this.ids.length * 2;
-    this.ids = grown(this.ids, new Float64Array(size));
-    this.createdNs = grown(this.createdNs, new Float64Array(size));
-    this.endedNs = grown(this.endedNs, new Float64Array(size));
-    this.parentIds = grown(this.parentIds, new Float64Array(size));
-    this.transitions = grown(this.transitions, new Int32Array(size));
-    this.lastBlockNs = grown(this.lastBlockNs, new Float64Array(size));
-    this.pendingMessage = grown(this.pendingMessage, new Int32Array(size));
+    this.ids = grown(this.ids, size);
+    this.createdNs = grown(this.createdNs, size);
+    this.endedNs = grown(this.endedNs, size);
+    this.parentIds = grown(this.parentIds, size);
+    this.transitions = grown(this.transitions, size);
+    this.lastBlockNs = grown(this.lastBlockNs, size);
+    this.pendingMessage = grown(this.pendingMessage, size);
   }
-}
-
-function grown<A extends Float64Array | Int32Array>(old: A, bigger: A): A {
-  bigger.set(old);
-  return bigger;
 }

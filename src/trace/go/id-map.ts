@@ -19,12 +19,6 @@ export interface IdLookup<T> {
 export class IdMap<T> implements IdLookup<T> {
   private readonly dense: (T | undefined)[] = [];
   private readonly sparse = new Map<number, T>();
-  private count = 0;
-
-  /** Number of ids present. */
-  get size(): number {
-    return this.count;
-  }
 
   get(id: number): T | undefined {
     if (id >= 0 && id < DENSE_LIMIT) return this.dense[id];
@@ -39,21 +33,18 @@ export class IdMap<T> implements IdLookup<T> {
     if (id >= 0 && id < DENSE_LIMIT) {
       // Fill any gap first so the array keeps V8's fast packed-with-holes layout instead of a dictionary.
       while (this.dense.length < id) this.dense.push(undefined);
-      if (this.dense[id] === undefined) this.count++;
       this.dense[id] = value;
       return;
     }
-    if (!this.sparse.has(id)) this.count++;
     this.sparse.set(id, value);
   }
 
   delete(id: number): void {
     if (id >= 0 && id < DENSE_LIMIT) {
-      if (this.dense[id] !== undefined) this.count--;
       this.dense[id] = undefined;
       return;
     }
-    if (this.sparse.delete(id)) this.count--;
+    this.sparse.delete(id);
   }
 
   /** The values, in ascending id order. */

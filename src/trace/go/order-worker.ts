@@ -14,46 +14,36 @@ import type { MessagePort } from 'node:worker_threads';
 import { GotraceError, TraceFormatError } from '../../errors.ts';
 import { sharedFileSource } from '../byte-source.ts';
 import { ActivityTracker } from './activity-tracker.ts';
-import { cursorsByThread } from './event-cursor.ts';
 import { Marker, RingWriter } from './event-ring.ts';
 import type { RingBuffers } from './event-ring.ts';
-import { readGenerationTables } from './generation-tables.ts';
-import { EventOrderer } from './order-events.ts';
-import { readGenerations } from './read-generations.ts';
-import { HEADER_BYTES, OLD_FORMAT_VERSIONS, readTraceHeader } from './trace-header.ts';
+import type { EventSink } from './order-events.ts';
+import { orderTrace } from './read-go-trace.ts';
 
 /** What the main thread passes in. */
 export interface OrderWorkerData {
   /** The trace file, open in the main thread (which closes it), and its length there. */
   fd: number;
   length: number;
+  /** The trace's format version, a new-format one: the main thread read the header. */
+  version: number;
   ring: RingBuffers;
   /** Where the activity or a failure is posted. */
   reports: MessagePort;
 }
 
-const { fd, length, ring, reports } = workerData as OrderWorkerData;
+const { fd, length, version, ring, reports } = workerData as OrderWorkerData;
 const writer = new RingWriter(ring);
 writer.marker(Marker.Started);
 try {
   const source = sharedFileSource(fd, length);
-  const version = readTraceHeader(source.read(0, HEADER_BYTES));
-  if (OLD_FORMAT_VERSIONS.includes(version)) {
-    writer.marker(Marker.OldFormat);
-  } else {
-    const orderer = new EventOrderer();
-    const activity = new ActivityTracker();
-    for (const raw of readGenerations(source, version)) {
-      const cursors = cursorsByThread(source, readGenerationTables(source, raw, version), version);
-      writer.marker(Marker.Generation);
-      orderer.orderGeneration(raw.gen, cursors, (event, g, p) => {
-        activity.handle(event, g);
-        writer.event(event, g, p);
-      });
-    }
-    reports.postMessage({ activity: activity.finish(orderer.lastTimeNs) });
-    writer.marker(Marker.End, orderer.events, orderer.forcedEvents, orderer.lastTimeNs);
-  }
+  const activity = new ActivityTracker();
+  const sink: EventSink = (event, g, p) => {
+    activity.handle(event, g);
+    writer.event(event, g, p);
+  };
+  const { orderer } = orderTrace(source, version, sink, () => writer.marker(Marker.Generation));
+  reports.postMessage({ activity: activity.finish(orderer.lastTimeNs) });
+  writer.marker(Marker.End, orderer.events, orderer.forcedEvents, orderer.lastTimeNs);
 } catch (error) {
   const offset = error instanceof TraceFormatError ? error.offset : undefined;
   const name = error instanceof GotraceError ? error.name : 'Error';

@@ -54,23 +54,36 @@ export function readGoTraceWithStats(bytes: Uint8Array): { model: TraceModel; st
 export function readGoTraceFrom(source: ByteSource): { model: TraceModel; stats: GoTraceStats } {
   const version = readTraceHeader(source.read(0, HEADER_BYTES));
   if (OLD_FORMAT_VERSIONS.includes(version)) return readOldTrace(source.read(0, source.length), version);
-  const orderer = new EventOrderer();
   const tracker = new GoroutineTracker();
   const activity = new ActivityTracker();
-  const stats: GoTraceStats = { generations: 0, events: 0, forcedEvents: 0 };
-
-  for (const raw of readGenerations(source, version)) {
-    const cursors = cursorsByThread(source, readGenerationTables(source, raw, version), version);
-    const sink: EventSink = (event, g, p) => {
-      tracker.handle(event, g, p);
-      activity.handle(event, g);
-    };
-    orderer.orderGeneration(raw.gen, cursors, sink);
-    stats.generations++;
-  }
-
-  stats.forcedEvents = orderer.forcedEvents;
-  stats.events = orderer.events;
+  const { orderer, generations } = orderTrace(source, version, (event, g, p) => {
+    tracker.handle(event, g, p);
+    activity.handle(event, g);
+  });
+  const stats: GoTraceStats = { generations, events: orderer.events, forcedEvents: orderer.forcedEvents };
   const durationNs = orderer.lastTimeNs;
   return { model: assembleGoModel({ version, durationNs, tracker, activity: activity.finish(durationNs) }), stats };
+}
+
+/**
+ * Orders every generation of a new-format trace into `sink`, calling
+ * `beforeGeneration` as each one's tables are read and its events are about
+ * to come. Returns the orderer (its counts and last time) and the number of
+ * generations.
+ */
+export function orderTrace(
+  source: ByteSource,
+  version: number,
+  sink: EventSink,
+  beforeGeneration: () => void = () => {},
+): { orderer: EventOrderer; generations: number } {
+  const orderer = new EventOrderer();
+  let generations = 0;
+  for (const raw of readGenerations(source, version)) {
+    const cursors = cursorsByThread(source, readGenerationTables(source, raw, version), version);
+    beforeGeneration();
+    orderer.orderGeneration(raw.gen, cursors, sink);
+    generations++;
+  }
+  return { orderer, generations };
 }

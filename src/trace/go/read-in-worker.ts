@@ -51,7 +51,7 @@ export function readGoTraceFileInWorker(
 
   const ring = newRingBuffers();
   const { port1: reports, port2 } = new MessageChannel();
-  const data: OrderWorkerData = { fd: source.fd, length: source.length, ring, reports: port2 };
+  const data: OrderWorkerData = { fd: source.fd, length: source.length, version, ring, reports: port2 };
   const worker = new Worker(workerUrl, { workerData: data, transferList: [port2] });
   worker.unref();
   // Failures the worker can report come through the ring; one it cannot (it failed to load, or died)
@@ -86,8 +86,6 @@ export function readGoTraceFileInWorker(
         return { model: assembleGoModel({ version, durationNs, tracker, activity }), stats };
       } else if (type === Marker.Failure) {
         throw workerFailure(reports);
-      } else {
-        return undefined;
       }
     }
   } finally {

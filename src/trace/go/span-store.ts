@@ -1,6 +1,6 @@
 import { IndexedList } from '../../compact-list.ts';
 import type { StateSpan } from '../../model.ts';
-import { PagedColumn } from '../paged-column.ts';
+import { grown, PagedColumn } from '../paged-column.ts';
 import { SpanKinds } from './span-kinds.ts';
 
 /** Spans per block: a goroutine's spans live in blocks of this many, so a short-lived one wastes little. */
@@ -158,15 +158,11 @@ export class SpanStore {
 
   private grow(): void {
     const size = this.lengths.length * 2;
-    const grow = <A extends Int32Array | Float64Array>(old: A, bigger: A): A => {
-      bigger.set(old);
-      return bigger;
-    };
-    this.lengths = grow(this.lengths, new Int32Array(size));
-    this.firstBlocks = grow(this.firstBlocks, new Int32Array(size));
-    this.tailSlots = grow(this.tailSlots, new Int32Array(size));
-    this.tailStartNs = grow(this.tailStartNs, new Float64Array(size));
-    this.tailBlockStartNs = grow(this.tailBlockStartNs, new Float64Array(size));
+    this.lengths = grown(this.lengths, size);
+    this.firstBlocks = grown(this.firstBlocks, size);
+    this.tailSlots = grown(this.tailSlots, size);
+    this.tailStartNs = grown(this.tailStartNs, size);
+    this.tailBlockStartNs = grown(this.tailBlockStartNs, size);
   }
 }
 
