@@ -40,7 +40,7 @@ export class PagedColumn<A extends NumberArray> {
 }
 
 /** `old`'s values at the start of a new array of the same type, `size` long: for columns that grow by doubling. */
-export function grown<A extends Float64Array | Int32Array>(old: A, size: number): A {
+export function grown<A extends Float64Array | Int32Array | Uint8Array>(old: A, size: number): A {
   const bigger = new (old.constructor as new (length: number) => A)(size);
   bigger.set(old);
   return bigger;

@@ -76,12 +76,16 @@ describe('MessageStore', () => {
     store.addBackward(9, 7, 150, 400, receive);
     store.addForward(7, 8, 300, send);
     store.addBackward(10, 7, 40, 500, receive);
+    store.addBackward(11, 7, 900, 950, receive);
+    // Sent at the same time as a forward message: comes after it.
+    store.addBackward(12, 7, 300, 600, receive);
     const list = store.finish(END_NS);
-    expect(list.toArray().map((m) => [m.sendNs, m.fromId])).toEqual([[40, 10], [100, 7], [150, 9], [300, 7]]);
+    expect(list.toArray().map((m) => [m.sendNs, m.fromId])).toEqual([[40, 10], [100, 7], [150, 9], [300, 7], [300, 12], [900, 11]]);
     list.setValue(1, '42');
     expect(list.at(1)).toMatchObject({ fromId: 7, value: '42' });
-    expect(list.at(-1)).toMatchObject({ sendNs: 300, operation: 'send' });
-    expect(list.at(4)).toBeUndefined();
+    expect(list.at(3)).toMatchObject({ sendNs: 300, operation: 'send' });
+    expect(list.at(-1)).toMatchObject({ fromId: 11, receiveNs: 950, operation: 'receive' });
+    expect(list.at(6)).toBeUndefined();
   });
 
   it('keeps goroutine ids past 2^31 and receives more than 4.29 s after the send exactly', () => {

@@ -22,6 +22,27 @@ describe('SpanStore', () => {
     expect(b.toArray().map((span) => span.startNs)).toEqual(Array.from({ length: 50 }, (_, i) => 5000 + i * 7));
   });
 
+  it('finds every span of long lists growing side by side, read in any order', () => {
+    const store = new SpanStore();
+    const lists = [store.newList(), store.newList(), store.newList()];
+    // 30,000 spans cross the doubling extents (8 … 4,096) and several full-size ones after them.
+    const lengths = [30_000, 9, 8_193];
+    for (let i = 0; i < 30_000; i++) {
+      lists.forEach((list, n) => {
+        if (i < (lengths[n] as number)) store.push(list, n * 1e6 + i * 3, store.kinds.running(n));
+      });
+    }
+    const views = lists.map((list) => store.view(list));
+    expect(views.map((view) => view.length)).toEqual(lengths);
+    for (const index of [0, 7, 8, 15, 16, 4095, 4096, 8191, 8192, 12_287, 12_288, 29_999]) {
+      expect(views[0]?.startNs(index)).toBe(index * 3);
+      // Alternating lists defeats the store's cache of the last list looked up.
+      expect(views[2]?.startNs(Math.min(index, 8_192))).toBe(2e6 + Math.min(index, 8_192) * 3);
+    }
+    expect(views[0]?.toArray().every((span, i) => span.startNs === i * 3)).toBe(true);
+    expect(views[1]?.at(8)).toEqual({ startNs: 1e6 + 24, state: 'running' });
+  });
+
   it('keeps exact starts that lie more than 4.29 s after their block’s first span', () => {
     const store = new SpanStore();
     const id = store.newList();

@@ -5,7 +5,7 @@ import type { GenerationTables } from './generation-tables.ts';
 const RECORD = 10;
 
 /** Records the ring holds; the writer waits when the reader is this far behind. */
-const CAPACITY = 1 << 16;
+const CAPACITY = 1 << 14;
 
 /** Records written (or read) before the other side is told; fewer wake-ups, more work per wake-up. */
 const PUBLISH_EVERY = 512;

@@ -1,6 +1,7 @@
 import { IndexedList } from '../../compact-list.ts';
 import type { Message, MessageKind, MessageOperation } from '../../model.ts';
 import { PagedColumn } from '../paged-column.ts';
+import { TimeColumn } from '../time-column.ts';
 
 /** Operations by code; a message stores its code and, in bit 3, whether it is a `sync` message. */
 const OPERATIONS: readonly MessageOperation[] = ['send', 'receive', 'select', 'close', 'mutex', 'waitgroup', 'cond', 'sync'];
@@ -21,15 +22,16 @@ const FAR = 0xffffffff;
 const PENDING = 0xfffffffe;
 
 /**
- * One column set: who, when, and what, in 21 bytes a message. Goroutine ids
- * are 32-bit and the receive time is 32-bit nanoseconds after the send;
+ * One column set: who, when, and what, in 17 bytes a message. Goroutine ids
+ * are 32-bit, the send time is stored as a {@link TimeColumn} and the
+ * receive time as 32-bit nanoseconds after the send;
  * the rare values that do not fit (ids past 2^31, a receive more than 4.29 s
  * later, one not known yet) are kept in maps beside.
  */
 class Columns {
   readonly from = new PagedColumn((n) => new Int32Array(n));
   readonly to = new PagedColumn((n) => new Int32Array(n));
-  readonly sendNs = new PagedColumn((n) => new Float64Array(n));
+  readonly sendNs = new TimeColumn();
   private readonly receiveDelta = new PagedColumn((n) => new Uint32Array(n));
   readonly info = new PagedColumn((n) => new Uint8Array(n));
   private readonly wideFrom = new Map<number, number>();
@@ -124,32 +126,50 @@ export class MessageStore {
   finish(traceEndNs: number): StoredMessageList {
     const forward = this.forwardColumns;
     forward.settlePending(traceEndNs);
-    return new StoredMessageList(forward, this.backwardColumns, mergeOrder(forward, this.backwardColumns));
+    return new StoredMessageList(forward, this.backwardColumns, mergeBackward(forward, this.backwardColumns));
   }
 }
 
 /**
- * Positions of the merged list: `i >= 0` is forward message i, `~i` backward
- * message i. `undefined` when there are no backward messages (the forward
- * ones are the list).
+ * Where the backward messages go among the forward ones (which are sorted
+ * already): backward message `order[k]` is at position `positions[k]` of the
+ * merged list. Both ascending; a backward message sent at the same time as
+ * forward ones comes after them.
  */
-function mergeOrder(forward: Columns, backward: Columns): Int32Array | undefined {
-  const backwardCount = backward.sendNs.length;
-  if (backwardCount === 0) return undefined;
-  const sorted = Array.from({ length: backwardCount }, (_, i) => i).sort(
-    (a, b) => backward.sendNs.get(a) - backward.sendNs.get(b) || a - b,
-  );
-  const forwardCount = forward.sendNs.length;
-  const order = new Int32Array(forwardCount + backwardCount);
-  let f = 0;
-  let b = 0;
-  for (let i = 0; i < order.length; i++) {
-    const takeBackward =
-      f >= forwardCount ||
-      (b < backwardCount && backward.sendNs.get(sorted[b] as number) < forward.sendNs.get(f));
-    order[i] = takeBackward ? ~(sorted[b++] as number) : f++;
+interface Merge {
+  order: Int32Array;
+  positions: Int32Array;
+}
+
+function mergeBackward(forward: Columns, backward: Columns): Merge {
+  const order = Int32Array.from({ length: backward.length }, (_, i) => i);
+  order.sort((a, b) => backward.sendNs.get(a) - backward.sendNs.get(b) || a - b);
+  const positions = order.map((at, k) => k + forwardSentBy(forward, backward.sendNs.get(at)));
+  return { order, positions };
+}
+
+/** How many forward messages were sent at or before `timeNs`. */
+function forwardSentBy(forward: Columns, timeNs: number): number {
+  let low = 0;
+  let high = forward.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (forward.sendNs.get(middle) <= timeNs) low = middle + 1;
+    else high = middle;
   }
-  return order;
+  return low;
+}
+
+/** How many of the ascending `positions` are below `index`. */
+function countBelow(positions: Int32Array, index: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((positions[middle] as number) < index) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The messages of a Go trace, stored column-wise; values from `value` logs are set by the reader. */
@@ -157,14 +177,14 @@ export class StoredMessageList extends IndexedList<Message> {
   readonly length: number;
   private readonly forward: Columns;
   private readonly backward: Columns;
-  private readonly order: Int32Array | undefined;
+  private readonly merge: Merge;
   private readonly values = new Map<number, string>();
 
-  constructor(forward: Columns, backward: Columns, order: Int32Array | undefined) {
+  constructor(forward: Columns, backward: Columns, merge: Merge) {
     super();
     this.forward = forward;
     this.backward = backward;
-    this.order = order;
+    this.merge = merge;
     this.length = forward.length + backward.length;
   }
 
@@ -174,9 +194,11 @@ export class StoredMessageList extends IndexedList<Message> {
   }
 
   protected item(index: number): Message {
-    const at = this.order === undefined ? index : (this.order[index] as number);
-    const columns = at >= 0 ? this.forward : this.backward;
-    const i = at >= 0 ? at : ~at;
+    const { order, positions } = this.merge;
+    const before = positions.length === 0 ? 0 : countBelow(positions, index);
+    const backward = positions[before] === index;
+    const columns = backward ? this.backward : this.forward;
+    const i = backward ? (order[before] as number) : index - before;
     const info = columns.info.get(i);
     const message: Message = {
       fromId: columns.fromId(i),
