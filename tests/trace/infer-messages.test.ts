@@ -60,10 +60,21 @@ describe('MessageStore', () => {
   const send = { forward: true, kind: 'channel', operation: 'send' } as const;
   const receive = { forward: false, kind: 'channel', operation: 'receive' } as const;
 
+  /** A forward message from `fromId` to `toId` sent at `sendNs`. */
+  function sendAt(store: MessageStore, fromId: number, toId: number, sendNs: number): number {
+    store.now[0] = sendNs;
+    return store.addForward(fromId, toId, send);
+  }
+
+  function receiveAt(store: MessageStore, id: number, receiveNs: number): void {
+    store.now[0] = receiveNs;
+    store.receive(id);
+  }
+
   it('lets a message reach a wakee that never ran again at the end of the trace', () => {
     const store = new MessageStore();
-    store.receive(store.addForward(7, 8, 100, send), 130);
-    store.addForward(7, 9, 200, send);
+    receiveAt(store, sendAt(store, 7, 8, 100), 130);
+    sendAt(store, 7, 9, 200);
     expect(store.finish(END_NS).toArray()).toEqual([
       { fromId: 7, toId: 8, sendNs: 100, receiveNs: 130, kind: 'channel', operation: 'send' },
       { fromId: 7, toId: 9, sendNs: 200, receiveNs: END_NS, kind: 'channel', operation: 'send' },
@@ -72,9 +83,9 @@ describe('MessageStore', () => {
 
   it('merges messages found late (a receiver taking a parked value) in send-time order', () => {
     const store = new MessageStore();
-    store.addForward(7, 8, 100, send);
+    sendAt(store, 7, 8, 100);
     store.addBackward(9, 7, 150, 400, receive);
-    store.addForward(7, 8, 300, send);
+    sendAt(store, 7, 8, 300);
     store.addBackward(10, 7, 40, 500, receive);
     store.addBackward(11, 7, 900, 950, receive);
     // Sent at the same time as a forward message: comes after it.
@@ -91,7 +102,7 @@ describe('MessageStore', () => {
   it('keeps goroutine ids past 2^31 and receives more than 4.29 s after the send exactly', () => {
     const store = new MessageStore();
     const bigId = 2 ** 40 + 3;
-    store.receive(store.addForward(bigId, 8, 100, send), 100 + 5e9);
+    receiveAt(store, sendAt(store, bigId, 8, 100), 100 + 5e9);
     store.addBackward(9, bigId + 1, 50, 50 + 7e9, receive);
     expect(store.finish(END_NS).toArray().map((m) => [m.fromId, m.toId, m.sendNs, m.receiveNs])).toEqual([
       [9, bigId + 1, 50, 50 + 7e9],

@@ -15,7 +15,10 @@ function sender(spans: StateSpan[], logTimesNs: number[]): Goroutine {
 /** Messages from goroutine 1 sent at `sendsNs`, labelled. */
 function labelled(goroutine: Goroutine, sendsNs: number[]): (string | undefined)[] {
   const store = new MessageStore();
-  for (const ns of sendsNs) store.addForward(1, 2, ns, SEND);
+  for (const ns of sendsNs) {
+    store.now[0] = ns;
+    store.addForward(1, 2, SEND);
+  }
   const messages = store.finish(1000);
   labelMessageValues(messages, [goroutine]);
   return messages.toArray().map((m) => m.value);

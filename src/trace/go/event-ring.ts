@@ -1,8 +1,13 @@
 import type { TraceEvent } from './event-cursor.ts';
 import type { GenerationTables } from './generation-tables.ts';
 
-/** Numbers per record: type, thread, goroutine, P, time, offset, four arguments. */
-const RECORD = 10;
+/**
+ * Numbers per record: type, goroutine, P, time, four arguments — one 64-byte
+ * cache line. The thread and byte offset stay with the worker, which is
+ * where format errors are found.
+ */
+const RECORD = 8;
+const ARGS = 4;
 
 /** Records the ring holds; the writer waits when the reader is this far behind. */
 const CAPACITY = 1 << 14;
@@ -68,12 +73,10 @@ export class RingWriter {
     const at = this.claim();
     const { records } = this;
     records[at] = event.type;
-    records[at + 1] = event.m;
-    records[at + 2] = g;
-    records[at + 3] = p;
-    records[at + 4] = event.timeNs;
-    records[at + 5] = event.offset;
-    for (let i = 0; i < 4; i++) records[at + 6 + i] = event.arg(i);
+    records[at + 1] = g;
+    records[at + 2] = p;
+    records[at + 3] = event.timeNs;
+    for (let i = 0; i < 4; i++) records[at + ARGS + i] = event.arg(i);
     this.commit();
   }
 
@@ -81,9 +84,9 @@ export class RingWriter {
   marker(type: number, a = 0, b = 0, c = 0): void {
     const at = this.claim();
     this.records[at] = type;
-    this.records[at + 6] = a;
-    this.records[at + 7] = b;
-    this.records[at + 8] = c;
+    this.records[at + ARGS] = a;
+    this.records[at + ARGS + 1] = b;
+    this.records[at + ARGS + 2] = c;
     this.commit();
     this.publish();
   }
@@ -119,11 +122,12 @@ export class RingWriter {
  */
 export class RingReader implements TraceEvent {
   type = 0;
-  m = 0;
   g = 0;
   p = 0;
   timeNs = 0;
-  offset = 0;
+  // Not carried through the ring; nothing on this side needs them.
+  readonly m = -1;
+  readonly offset = 0;
   readonly ticks = 0;
   tables!: GenerationTables;
   private readonly records: Float64Array;
@@ -139,7 +143,7 @@ export class RingReader implements TraceEvent {
   }
 
   arg(index: number): number {
-    return this.records[this.at + 6 + index] as number;
+    return this.records[this.at + ARGS + index] as number;
   }
 
   /**
@@ -155,12 +159,10 @@ export class RingReader implements TraceEvent {
     this.at = at;
     // Type and P are small integers: kept as such, every comparison with them is an integer one.
     this.type = (records[at] as number) | 0;
-    this.m = records[at + 1] as number;
-    this.g = records[at + 2] as number;
-    const p = records[at + 3] as number;
+    this.g = records[at + 1] as number;
+    const p = records[at + 2] as number;
     this.p = p >= -1 && p <= 0x3fffffff ? p | 0 : p;
-    this.timeNs = records[at + 4] as number;
-    this.offset = records[at + 5] as number;
+    this.timeNs = records[at + 3] as number;
     this.read = (this.read + 1) | 0;
     return true;
   }

@@ -35,7 +35,7 @@ const STATUS_STACK = argIndex(E.GoStatusStack, 'stack');
  */
 export class GoroutineTracker {
   readonly spans = new SpanStore();
-  readonly messages = new MessageStore();
+  readonly messages = new MessageStore(this.spans.now);
   private readonly table = new GoroutineTable();
   private readonly inference = new MessageInference();
   /** Forward messages waiting for a goroutine's next start besides the one in its table row, by slot. */
@@ -144,15 +144,15 @@ export class GoroutineTracker {
   /** A wake-up of goroutine `g` by `waker`: maybe a message, and `g` becomes runnable. */
   private unblock(g: number, waker: number, wakerFrames: readonly string[]): void {
     const { table } = this;
-    const timeNs = this.spans.now[0] as number;
     const id = table.ids[g] as number;
     const verdict = this.inference.judge(waker, id, wakerFrames, table.lastBlockTexts[g] ?? '');
     if (verdict?.forward === true) {
       // A second wake-up before the goroutine runs (only in damaged traces) keeps the first waiting too.
       const earlier = table.pendingMessage[g] as number;
       if (earlier >= 0) this.morePending.set(g, [...(this.morePending.get(g) ?? []), earlier]);
-      table.pendingMessage[g] = this.messages.addForward(waker, id, timeNs, verdict);
+      table.pendingMessage[g] = this.messages.addForward(waker, id, verdict);
     } else if (verdict !== undefined) {
+      const timeNs = this.spans.now[0] as number;
       const blockNs = table.lastBlockNs[g] as number;
       this.messages.addBackward(id, waker, Number.isNaN(blockNs) ? timeNs : blockNs, timeNs, verdict);
     }
@@ -191,12 +191,11 @@ export class GoroutineTracker {
   private start(g: number, p: number): void {
     const pending = this.table.pendingMessage[g] as number;
     if (pending >= 0) {
-      const timeNs = this.spans.now[0] as number;
-      this.messages.receive(pending, timeNs);
+      this.messages.receive(pending);
       this.table.pendingMessage[g] = -1;
       const more = this.morePending.get(g);
       if (more !== undefined) {
-        for (const message of more) this.messages.receive(message, timeNs);
+        for (const message of more) this.messages.receive(message);
         this.morePending.delete(g);
       }
     }

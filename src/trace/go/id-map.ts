@@ -52,7 +52,11 @@ export class IdMap<T> implements IdLookup<T> {
     const values: T[] = [];
     const sparseIds = [...this.sparse.keys()].sort((a, b) => a - b);
     for (const id of sparseIds) if (id < 0) values.push(this.sparse.get(id) as T);
-    for (const value of this.dense) if (value !== undefined) values.push(value);
+    // An indexed loop: this runs once, unoptimised, where for…of would allocate a result per element.
+    for (let id = 0; id < this.dense.length; id++) {
+      const value = this.dense[id];
+      if (value !== undefined) values.push(value);
+    }
     for (const id of sparseIds) if (id >= 0) values.push(this.sparse.get(id) as T);
     return values;
   }

@@ -18,7 +18,9 @@ export const VALUE_LOG_CATEGORY = 'value';
  */
 export function labelMessageValues(messages: StoredMessageList, goroutines: readonly Goroutine[]): void {
   const senders = new Map<number, { spans: CompactList<StateSpan>; logs: UserLog[] }>();
-  for (const g of goroutines) {
+  // An indexed loop: this runs once over every goroutine, unoptimised, where for…of would allocate a result per element.
+  for (let i = 0; i < goroutines.length; i++) {
+    const g = goroutines[i] as Goroutine;
     const logs = g.logs?.filter((l) => l.category === VALUE_LOG_CATEGORY);
     if (logs !== undefined && logs.length > 0) senders.set(g.id, { spans: g.spans, logs });
   }

@@ -29,6 +29,7 @@ const PENDING = 0xfffffffe;
  * later, one not known yet) are kept in maps beside.
  */
 class Columns {
+  private readonly now: Float64Array;
   readonly from = new PagedColumn((n) => new Int32Array(n));
   readonly to = new PagedColumn((n) => new Int32Array(n));
   readonly sendNs = new TimeColumn();
@@ -39,18 +40,22 @@ class Columns {
   /** Receive times that do not fit, by message. */
   private readonly farReceiveNs = new Map<number, number>();
 
+  constructor(now: Float64Array) {
+    this.now = now;
+  }
+
   get length(): number {
     return this.sendNs.length;
   }
 
-  push(fromId: number, toId: number, sendNs: number, receiveNs: number, verdict: MessageVerdict): number {
-    const index = this.sendNs.push(sendNs);
+  /** Adds a message sent at {@link now}, not received yet. */
+  pushNow(fromId: number, toId: number, verdict: MessageVerdict): number {
+    const index = this.sendNs.push(this.now[0] as number);
     this.from.push(fitsInt32(fromId) ? fromId : WIDE);
     if (!fitsInt32(fromId)) this.wideFrom.set(index, fromId);
     this.to.push(fitsInt32(toId) ? toId : WIDE);
     if (!fitsInt32(toId)) this.wideTo.set(index, toId);
-    this.receiveDelta.push(0);
-    this.setReceive(index, receiveNs);
+    this.receiveDelta.push(PENDING);
     this.info.push(OPERATIONS.indexOf(verdict.operation) | (verdict.kind === 'sync' ? SYNC_BIT : 0));
     return index;
   }
@@ -75,12 +80,15 @@ class Columns {
     return delta === FAR ? (this.farReceiveNs.get(index) as number) : this.sendNs.get(index) + delta;
   }
 
-  /** Sets when message `index` was received; NaN: not known yet. */
+  /** Sets that message `index` was received at {@link now}. */
+  receiveNow(index: number): void {
+    this.setReceive(index, this.now[0] as number);
+  }
+
+  /** Sets when message `index` was received. */
   setReceive(index: number, receiveNs: number): void {
     const delta = receiveNs - this.sendNs.get(index);
-    if (Number.isNaN(receiveNs)) {
-      this.receiveDelta.set(index, PENDING);
-    } else if (delta >= 0 && delta < PENDING) {
+    if (delta >= 0 && delta < PENDING) {
       this.receiveDelta.set(index, delta);
       if (this.farReceiveNs.size > 0) this.farReceiveNs.delete(index);
     } else {
@@ -105,21 +113,36 @@ function fitsInt32(id: number): boolean {
  * end and merged in.
  */
 export class MessageStore {
-  private readonly forwardColumns = new Columns();
-  private readonly backwardColumns = new Columns();
+  /**
+   * The time of the event being read, which sends and receives happen at:
+   * shared with the {@link SpanStore} so the hot path passes no boxed times.
+   */
+  readonly now: Float64Array;
+  private readonly forwardColumns: Columns;
+  private readonly backwardColumns: Columns;
 
-  /** Adds a forward message whose receive time is not known yet; returns its number for {@link receive}. */
-  addForward(fromId: number, toId: number, sendNs: number, verdict: MessageVerdict): number {
-    return this.forwardColumns.push(fromId, toId, sendNs, Number.NaN, verdict);
+  constructor(now = new Float64Array(1)) {
+    this.now = now;
+    this.forwardColumns = new Columns(now);
+    this.backwardColumns = new Columns(now);
   }
 
-  /** Sets when forward message `id` was received. */
-  receive(id: number, receiveNs: number): void {
-    this.forwardColumns.setReceive(id, receiveNs);
+  /** Adds a forward message sent {@link now} whose receive time is not known yet; returns its number for {@link receive}. */
+  addForward(fromId: number, toId: number, verdict: MessageVerdict): number {
+    return this.forwardColumns.pushNow(fromId, toId, verdict);
+  }
+
+  /** Sets that forward message `id` was received {@link now}. */
+  receive(id: number): void {
+    this.forwardColumns.receiveNow(id);
   }
 
   addBackward(fromId: number, toId: number, sendNs: number, receiveNs: number, verdict: MessageVerdict): void {
-    this.backwardColumns.push(fromId, toId, sendNs, receiveNs, verdict);
+    const saved = this.now[0] as number;
+    this.now[0] = sendNs;
+    const index = this.backwardColumns.pushNow(fromId, toId, verdict);
+    this.now[0] = saved;
+    this.backwardColumns.setReceive(index, receiveNs);
   }
 
   /** The messages sorted by send time; forward messages never received arrive at `traceEndNs`. */
