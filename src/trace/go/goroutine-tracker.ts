@@ -42,6 +42,8 @@ export class GoroutineTracker {
   private readonly morePending = new Map<number, number[]>();
   /** Goroutine id → slot; ids below 0 (only in damaged traces) get a slot that is never listed. */
   private readonly slots = new IdMap<number>();
+  /** Whether each start-function name seen is a runtime one. */
+  private readonly runtimeNames = new Map<string, boolean>();
 
   /** Feeds one event with the goroutine and P current on its thread (-1 for none); call in global order. */
   handle(event: TraceEvent, current: number, p: number): void {
@@ -52,7 +54,7 @@ export class GoroutineTracker {
       case E.GoCreate:
       case E.GoCreateBlocked: {
         const g = this.create(event.arg(0), this.nowNs(), current);
-        this.transition(g, framesOf(event, event.arg(CREATE_NEW_STACK)));
+        this.transitionWithStack(g, event, event.arg(CREATE_NEW_STACK));
         this.enter(g, event.type === E.GoCreate ? kinds.runnable('') : kinds.blocked(''));
         break;
       }
@@ -65,12 +67,12 @@ export class GoroutineTracker {
         this.start(this.transition(this.get(event.arg(0))), p);
         break;
       case E.GoStop: {
-        const g = this.transition(this.get(current), framesOf(event, event.arg(STOP_STACK)));
+        const g = this.transitionWithStack(this.get(current), event, event.arg(STOP_STACK));
         this.enter(g, kinds.runnable(textOf(event, event.arg(STOP_REASON))));
         break;
       }
       case E.GoBlock: {
-        const g = this.transition(this.get(current), framesOf(event, event.arg(STOP_STACK)));
+        const g = this.transitionWithStack(this.get(current), event, event.arg(STOP_STACK));
         const text = textOf(event, event.arg(STOP_REASON));
         this.table.lastBlockNs[g] = this.spans.now[0] as number;
         this.table.lastBlockTexts[g] = text;
@@ -91,7 +93,7 @@ export class GoroutineTracker {
         break;
       }
       case E.GoSyscallBegin: {
-        const g = this.transition(this.get(current), framesOf(event, event.arg(SYSCALL_STACK)));
+        const g = this.transitionWithStack(this.get(current), event, event.arg(SYSCALL_STACK));
         this.enter(g, kinds.syscall());
         break;
       }
@@ -116,24 +118,39 @@ export class GoroutineTracker {
 
   /** The goroutines seen, sorted by id. */
   goroutines(): Goroutine[] {
+    // Made once for every goroutine (hundreds of thousands in a busy trace): a plain loop, and one
+    // runtime test per distinct name.
+    const slots = this.slots.values();
+    const goroutines = new Array<Goroutine>(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i] as number;
+      goroutines[i] = this.goroutine(slot);
+    }
+    return goroutines;
+  }
+
+  private nameOf(slot: number): string {
+    const name = this.table.names[slot] as string;
+    return name === '' && (this.table.ids[slot] as number) === 1 ? 'main.main' : name;
+  }
+
+  private goroutine(slot: number): Goroutine {
     const { table } = this;
-    return this.slots.values().map((slot) => {
-      const id = table.ids[slot] as number;
-      const ended = table.endedNs[slot] as number;
-      const parentId = table.parentIds[slot] as number;
-      let name = table.names[slot] as string;
-      if (name === '' && id === 1) name = 'main.main';
-      return {
-        id: small(id),
-        name,
-        parentId: Number.isNaN(parentId) ? null : small(parentId),
-        createdNs: table.createdNs[slot] as number,
-        endedNs: Number.isNaN(ended) ? null : ended,
-        spans: this.spans.view(slot),
-        runtime: isRuntimeName(name),
-        transitions: table.transitions[slot] as number,
-      };
-    });
+    const name = this.nameOf(slot);
+    let runtime = this.runtimeNames.get(name);
+    if (runtime === undefined) this.runtimeNames.set(name, (runtime = isRuntimeName(name)));
+    const ended = table.endedNs[slot] as number;
+    const parentId = table.parentIds[slot] as number;
+    return {
+      id: small(table.ids[slot] as number),
+      name,
+      parentId: Number.isNaN(parentId) ? null : small(parentId),
+      createdNs: table.createdNs[slot] as number,
+      endedNs: Number.isNaN(ended) ? null : ended,
+      spans: this.spans.view(slot),
+      runtime,
+      transitions: table.transitions[slot] as number,
+    };
   }
 
   /** The time of the event being handled. */
@@ -162,7 +179,8 @@ export class GoroutineTracker {
   /** GoStatus: the state at a generation boundary; only a change opens a span. */
   private status(id: number, status: number, stack: readonly string[], p: number): void {
     const known = this.slots.has(id);
-    const g = this.transition(known ? this.get(id) : this.create(id, 0, NONE), stack);
+    const g = this.transition(known ? this.get(id) : this.create(id, 0, NONE));
+    this.nameFrom(g, stack);
     const kind = this.statusKind(status, stack, p);
     const { spans } = this;
     const length = spans.length(g);
@@ -215,21 +233,37 @@ export class GoroutineTracker {
     return this.slots.get(id) ?? this.create(id, 0, NONE);
   }
 
+  /** Counts one state transition of goroutine `g`. */
+  private transition(g: number): number {
+    this.table.transitions[g] = (this.table.transitions[g] as number) + 1;
+    return g;
+  }
+
   /**
-   * Counts one transition and names the goroutine from the transition's stack
-   * if it has no name yet. Goroutine 1 caught inside package initialisation
-   * (tracing started from an `init`) first shows a runtime root frame; it
-   * takes the name of its first stack outside the runtime instead.
+   * {@link transition} for an event carrying a stack, which names the
+   * goroutine if it has no name yet. The stack is only looked up then (and
+   * for goroutine 1, see {@link nameFrom}): most events need no lookup.
    */
-  private transition(g: number, stack: readonly string[] = NO_FRAMES): number {
+  private transitionWithStack(g: number, event: TraceEvent, stackId: number): number {
+    this.transition(g);
     const { table } = this;
-    table.transitions[g] = (table.transitions[g] as number) + 1;
+    if ((table.names[g] as string) === '' || (table.ids[g] as number) === 1) this.nameFrom(g, framesOf(event, stackId));
+    return g;
+  }
+
+  /**
+   * Names goroutine `g` after the root frame of `stack` if it has no name
+   * yet. Goroutine 1 caught inside package initialisation (tracing started
+   * from an `init`) first shows a runtime root frame; it takes the name of its
+   * first stack outside the runtime instead.
+   */
+  private nameFrom(g: number, stack: readonly string[]): void {
     // Test the length first: reading past an array's end is a slow path in V8.
-    if (stack.length === 0) return g;
+    if (stack.length === 0) return;
+    const { table } = this;
     const root = stack[stack.length - 1] as string;
     const name = table.names[g] as string;
     if (name === '' || ((table.ids[g] as number) === 1 && isRuntimeName(name) && !isRuntimeName(root))) table.names[g] = root;
-    return g;
   }
 
   /** Starts a span of `kind` now (at the event's time), unless the goroutine has ended. */

@@ -32,7 +32,7 @@ class Columns {
   private readonly now: Float64Array;
   readonly from = new PagedColumn((n) => new Int32Array(n));
   readonly to = new PagedColumn((n) => new Int32Array(n));
-  readonly sendNs = new TimeColumn();
+  readonly sendNs: TimeColumn;
   private readonly receiveDelta = new PagedColumn((n) => new Uint32Array(n));
   readonly info = new PagedColumn((n) => new Uint8Array(n));
   private readonly wideFrom = new Map<number, number>();
@@ -42,6 +42,7 @@ class Columns {
 
   constructor(now: Float64Array) {
     this.now = now;
+    this.sendNs = new TimeColumn(now);
   }
 
   get length(): number {
@@ -50,7 +51,7 @@ class Columns {
 
   /** Adds a message sent at {@link now}, not received yet. */
   pushNow(fromId: number, toId: number, verdict: MessageVerdict): number {
-    const index = this.sendNs.push(this.now[0] as number);
+    const index = this.sendNs.pushNow();
     this.from.push(fitsInt32(fromId) ? fromId : WIDE);
     if (!fitsInt32(fromId)) this.wideFrom.set(index, fromId);
     this.to.push(fitsInt32(toId) ? toId : WIDE);

@@ -38,6 +38,8 @@ export class EventOrderer {
 
   private readonly state = new SchedulerState();
   private originTicks: number | undefined;
+  /** The current generation's clock rate. */
+  private nsPerTick = 1;
   private lastNs = -1;
 
   /**
@@ -56,17 +58,42 @@ export class EventOrderer {
     const heads = Float64Array.from(cursors, (cursor) => cursor.ticks);
     let count = cursors.length;
     this.state.startGeneration(gen);
+    this.nsPerTick = cursors[0]?.tables.nsPerTick ?? 1;
 
+    // The earliest head (lowest index among equals) and the earliest of the others. A thread's
+    // events come in runs, so its next head is often still the earliest: one comparison with the
+    // runner-up then replaces the scan.
+    let chosen = 0;
+    let runnerUp = -1;
+    let runnerUpTicks = Number.POSITIVE_INFINITY;
+    let known = false;
     while (count > 0) {
-      // 1. The earliest head is almost always ready; otherwise try the others in time order, and
-      //    when none is ready (a damaged trace) take the earliest anyway.
-      let chosen = 0;
-      for (let i = 1; i < count; i++) if ((heads[i] as number) < (heads[chosen] as number)) chosen = i;
+      const chosenTicks = heads[chosen] as number;
+      if (!known || chosenTicks > runnerUpTicks || (chosenTicks === runnerUpTicks && runnerUp < chosen)) {
+        chosen = 0;
+        runnerUp = -1;
+        runnerUpTicks = Number.POSITIVE_INFINITY;
+        for (let i = 1; i < count; i++) {
+          const ticks = heads[i] as number;
+          if (ticks < (heads[chosen] as number)) {
+            runnerUp = chosen;
+            runnerUpTicks = heads[chosen] as number;
+            chosen = i;
+          } else if (ticks < runnerUpTicks) {
+            runnerUp = i;
+            runnerUpTicks = ticks;
+          }
+        }
+      }
+      known = true;
+      // The earliest head is almost always ready; otherwise try the others in time order, and
+      // when none is ready (a damaged trace) take the earliest anyway.
       if (!this.ready(cursors[chosen] as EventCursor, states[chosen] as ThreadState)) {
         chosen = this.readyInTimeOrder(cursors, states);
+        known = false;
       }
 
-      // 2. Apply it, hand it on with its context and time, and decode that thread's next event.
+      // Apply it, hand it on with its context and time, and decode that thread's next event.
       const cursor = cursors[chosen] as EventCursor;
       const thread = states[chosen] as ThreadState;
       const g = thread.g;
@@ -82,6 +109,7 @@ export class EventOrderer {
         states.splice(chosen, 1);
         heads.copyWithin(chosen, chosen + 1);
         count--;
+        known = false;
       }
     }
   }
@@ -101,7 +129,7 @@ export class EventOrderer {
 
   private toNs(event: TraceEvent): number {
     this.originTicks ??= event.ticks;
-    let ns = Math.round((event.ticks - this.originTicks) * event.tables.nsPerTick);
+    let ns = Math.round((event.ticks - this.originTicks) * this.nsPerTick);
     if (ns <= this.lastNs) ns = this.lastNs + 1;
     this.lastNs = ns;
     return ns;
