@@ -99,14 +99,16 @@ describe('MessageStore', () => {
     expect(list.at(6)).toBeUndefined();
   });
 
-  it('keeps goroutine ids past 2^31 and receives more than 4.29 s after the send exactly', () => {
+  it('keeps goroutine ids past 2^31 and receives more than 2.1 s after the send exactly', () => {
     const store = new MessageStore();
     const bigId = 2 ** 40 + 3;
     receiveAt(store, sendAt(store, bigId, 8, 100), 100 + 5e9);
+    receiveAt(store, sendAt(store, 7, 8, 200), 200 + 3e9);
     store.addBackward(9, bigId + 1, 50, 50 + 7e9, receive);
     expect(store.finish(END_NS).toArray().map((m) => [m.fromId, m.toId, m.sendNs, m.receiveNs])).toEqual([
       [9, bigId + 1, 50, 50 + 7e9],
       [bigId, 8, 100, 100 + 5e9],
+      [7, 8, 200, 200 + 3e9],
     ]);
   });
 });

@@ -22,7 +22,10 @@ export class GoroutineTable {
   lastBlockNs = new Float64Array(1024);
   /** A forward message waiting for its next start, -1 for none. */
   pendingMessage = new Int32Array(1024);
-  readonly names: string[] = [];
+  /** Start-function names by number (0: none yet); see {@link name}. */
+  nameIds = new Int32Array(1024);
+  private readonly nameList: string[] = [''];
+  private readonly nameNumbers = new Map<string, number>([['', 0]]);
   /** Why it last blocked; undefined before its first block. */
   readonly lastBlockTexts: (string | undefined)[] = [];
 
@@ -37,9 +40,23 @@ export class GoroutineTable {
     this.transitions[slot] = 0;
     this.lastBlockNs[slot] = Number.NaN;
     this.pendingMessage[slot] = -1;
-    this.names.push('');
+    this.nameIds[slot] = 0;
     this.lastBlockTexts.push(undefined);
     return slot;
+  }
+
+  /** The start-function name of the goroutine in `slot`, '' when not known yet. */
+  name(slot: number): string {
+    return this.nameList[this.nameIds[slot] as number] as string;
+  }
+
+  setName(slot: number, name: string): void {
+    let number = this.nameNumbers.get(name);
+    if (number === undefined) {
+      number = this.nameList.push(name) - 1;
+      this.nameNumbers.set(name, number);
+    }
+    this.nameIds[slot] = number;
   }
 
   private grow(): void {
@@ -52,5 +69,6 @@ export class GoroutineTable {
     this.transitions = grown(this.transitions, size);
     this.lastBlockNs = grown(this.lastBlockNs, size);
     this.pendingMessage = grown(this.pendingMessage, size);
+    this.nameIds = grown(this.nameIds, size);
   }
 }

@@ -4,7 +4,7 @@ import { reasonFromFrames } from './block-reasons.ts';
 import type { TraceEvent } from './event-cursor.ts';
 import { argIndex, EventType as E } from './event-table.ts';
 import { GoroutineTable } from './goroutine-table.ts';
-import { IdMap } from './id-map.ts';
+import { IdSlots } from './id-map.ts';
 import { MessageInference } from './infer-messages.ts';
 import { MessageStore } from './message-store.ts';
 import { GoStatus } from './scheduler-state.ts';
@@ -41,7 +41,7 @@ export class GoroutineTracker {
   /** Forward messages waiting for a goroutine's next start besides the one in its table row, by slot. */
   private readonly morePending = new Map<number, number[]>();
   /** Goroutine id → slot; ids below 0 (only in damaged traces) get a slot that is never listed. */
-  private readonly slots = new IdMap<number>();
+  private readonly slots = new IdSlots();
   /** Whether each start-function name seen is a runtime one. */
   private readonly runtimeNames = new Map<string, boolean>();
 
@@ -130,7 +130,7 @@ export class GoroutineTracker {
   }
 
   private nameOf(slot: number): string {
-    const name = this.table.names[slot] as string;
+    const name = this.table.name(slot);
     return name === '' && (this.table.ids[slot] as number) === 1 ? 'main.main' : name;
   }
 
@@ -178,7 +178,7 @@ export class GoroutineTracker {
 
   /** GoStatus: the state at a generation boundary; only a change opens a span. */
   private status(id: number, status: number, stack: readonly string[], p: number): void {
-    const known = this.slots.has(id);
+    const known = this.slots.get(id) >= 0;
     const g = this.transition(known ? this.get(id) : this.create(id, 0, NONE));
     this.nameFrom(g, stack);
     const kind = this.statusKind(status, stack, p);
@@ -230,7 +230,8 @@ export class GoroutineTracker {
 
   /** The slot of goroutine `id`; one never seen before is taken to have existed since the trace began. */
   private get(id: number): number {
-    return this.slots.get(id) ?? this.create(id, 0, NONE);
+    const slot = this.slots.get(id);
+    return slot >= 0 ? slot : this.create(id, 0, NONE);
   }
 
   /** Counts one state transition of goroutine `g`. */
@@ -247,7 +248,7 @@ export class GoroutineTracker {
   private transitionWithStack(g: number, event: TraceEvent, stackId: number): number {
     this.transition(g);
     const { table } = this;
-    if ((table.names[g] as string) === '' || (table.ids[g] as number) === 1) this.nameFrom(g, framesOf(event, stackId));
+    if ((table.nameIds[g] as number) === 0 || (table.ids[g] as number) === 1) this.nameFrom(g, framesOf(event, stackId));
     return g;
   }
 
@@ -262,8 +263,8 @@ export class GoroutineTracker {
     if (stack.length === 0) return;
     const { table } = this;
     const root = stack[stack.length - 1] as string;
-    const name = table.names[g] as string;
-    if (name === '' || ((table.ids[g] as number) === 1 && isRuntimeName(name) && !isRuntimeName(root))) table.names[g] = root;
+    const name = table.name(g);
+    if (name === '' || ((table.ids[g] as number) === 1 && isRuntimeName(name) && !isRuntimeName(root))) table.setName(g, root);
   }
 
   /** Starts a span of `kind` now (at the event's time), unless the goroutine has ended. */

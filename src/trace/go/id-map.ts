@@ -61,3 +61,50 @@ export class IdMap<T> implements IdLookup<T> {
     return values;
   }
 }
+
+/**
+ * An {@link IdMap} of small non-negative integers (slot numbers), held in a
+ * typed array: no garbage-collected array to copy as it grows, no boxed
+ * values. `get` returns -1 for an id not in it.
+ *
+ * @example
+ * const slots = new IdSlots(); slots.set(7, 0); [slots.get(7), slots.get(8)] // → [0, -1]
+ */
+export class IdSlots {
+  private dense = new Int32Array(1024).fill(-1);
+  private readonly sparse = new Map<number, number>();
+
+  get(id: number): number {
+    if (id >= 0 && id < this.dense.length) return this.dense[id] as number;
+    if (id >= 0 && id < DENSE_LIMIT) return -1;
+    return this.sparse.get(id) ?? -1;
+  }
+
+  set(id: number, slot: number): void {
+    if (id >= 0 && id < DENSE_LIMIT) {
+      if (id >= this.dense.length) this.grow(id);
+      this.dense[id] = slot;
+    } else {
+      this.sparse.set(id, slot);
+    }
+  }
+
+  /** The slots, in ascending id order. */
+  values(): number[] {
+    const values: number[] = [];
+    const sparseIds = [...this.sparse.keys()].sort((a, b) => a - b);
+    for (const id of sparseIds) if (id < 0) values.push(this.sparse.get(id) as number);
+    for (let id = 0; id < this.dense.length; id++) {
+      const slot = this.dense[id] as number;
+      if (slot >= 0) values.push(slot);
+    }
+    for (const id of sparseIds) if (id >= 0) values.push(this.sparse.get(id) as number);
+    return values;
+  }
+
+  private grow(id: number): void {
+    const bigger = new Int32Array(Math.min(DENSE_LIMIT, Math.max(id + 1, Math.ceil(this.dense.length * 1.5)))).fill(-1);
+    bigger.set(this.dense);
+    this.dense = bigger;
+  }
+}

@@ -15,25 +15,26 @@ export interface MessageVerdict {
   operation: MessageOperation;
 }
 
-/** Marks a value that does not fit its 32-bit column; the exact value is kept aside. */
+/** Mark a value that does not fit its 32-bit column; the exact value is kept aside. */
 const WIDE = -1;
-const FAR = 0xffffffff;
+const FAR = -1;
 /** Marks a receive not known yet. */
-const PENDING = 0xfffffffe;
+const PENDING = -2;
 
 /**
  * One column set: who, when, and what, in 17 bytes a message. Goroutine ids
  * are 32-bit, the send time is stored as a {@link TimeColumn} and the
- * receive time as 32-bit nanoseconds after the send;
- * the rare values that do not fit (ids past 2^31, a receive more than 4.29 s
- * later, one not known yet) are kept in maps beside.
+ * receive time as signed 32-bit nanoseconds after the send;
+ * the rare values that do not fit (ids past 2^31, a receive more than 2.1 s
+ * later) are kept in maps beside.
  */
 class Columns {
   private readonly now: Float64Array;
   readonly from = new PagedColumn((n) => new Int32Array(n));
   readonly to = new PagedColumn((n) => new Int32Array(n));
   readonly sendNs: TimeColumn;
-  private readonly receiveDelta = new PagedColumn((n) => new Uint32Array(n));
+  // Signed, so that the markers are small integers: a marker too big for one would be boxed on every push.
+  private readonly receiveDelta = new PagedColumn((n) => new Int32Array(n));
   readonly info = new PagedColumn((n) => new Uint8Array(n));
   private readonly wideFrom = new Map<number, number>();
   private readonly wideTo = new Map<number, number>();
@@ -89,7 +90,7 @@ class Columns {
   /** Sets when message `index` was received. */
   setReceive(index: number, receiveNs: number): void {
     const delta = receiveNs - this.sendNs.get(index);
-    if (delta >= 0 && delta < PENDING) {
+    if (delta >= 0 && delta <= 0x7fffffff) {
       this.receiveDelta.set(index, delta);
       if (this.farReceiveNs.size > 0) this.farReceiveNs.delete(index);
     } else {
