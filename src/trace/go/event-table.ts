@@ -162,3 +162,25 @@ function buildSpecs(): (EventSpec | undefined)[] {
 function positions(args: readonly string[], names: ReadonlySet<string>): number[] {
   return args.flatMap((arg, i) => (names.has(arg) ? [i] : []));
 }
+
+/** Event types that change a goroutine's state (creation, start, stop, block, wake-up, syscalls, end, status). */
+const GOROUTINE_TRANSITIONS = new Uint8Array(256);
+for (const type of [
+  EventType.GoCreate, EventType.GoCreateBlocked, EventType.GoCreateSyscall, EventType.GoStart, EventType.GoStop,
+  EventType.GoBlock, EventType.GoUnblock, EventType.GoSwitch, EventType.GoSwitchDestroy, EventType.GoSyscallBegin,
+  EventType.GoSyscallEnd, EventType.GoSyscallEndBlocked, EventType.GoDestroy, EventType.GoDestroySyscall,
+  EventType.GoStatus, EventType.GoStatusStack,
+]) {
+  GOROUTINE_TRANSITIONS[type] = 1;
+}
+
+/**
+ * Whether events of `type` change a goroutine's state: the only ones the
+ * goroutine tracker acts on.
+ *
+ * @example
+ * isGoroutineTransition(EventType.GoBlock) // → true
+ */
+export function isGoroutineTransition(type: number): boolean {
+  return GOROUTINE_TRANSITIONS[type] === 1;
+}

@@ -1,6 +1,5 @@
 import { IndexedList } from '../../compact-list.ts';
 import type { Message, MessageKind, MessageOperation } from '../../model.ts';
-import { PagedColumn } from '../paged-column.ts';
 import { TimeColumn } from '../time-column.ts';
 
 /** Operations by code; a message stores its code and, in bit 3, whether it is a `sync` message. */
@@ -21,21 +20,26 @@ const FAR = -1;
 /** Marks a receive not known yet. */
 const PENDING = -2;
 
+/** Messages per page; pages are allocated whole and never moved. */
+const PAGE_SHIFT = 15;
+const PAGE_MASK = (1 << PAGE_SHIFT) - 1;
+
 /**
  * One column set: who, when, and what, in 17 bytes a message. Goroutine ids
  * are 32-bit, the send time is stored as a {@link TimeColumn} and the
  * receive time as signed 32-bit nanoseconds after the send;
  * the rare values that do not fit (ids past 2^31, a receive more than 2.1 s
- * later) are kept in maps beside.
+ * later) are kept in maps beside. The columns share pages of 32,768
+ * messages, so adding a message checks for a new page once.
  */
 class Columns {
   private readonly now: Float64Array;
-  readonly from = new PagedColumn((n) => new Int32Array(n));
-  readonly to = new PagedColumn((n) => new Int32Array(n));
   readonly sendNs: TimeColumn;
-  // Signed, so that the markers are small integers: a marker too big for one would be boxed on every push.
-  private readonly receiveDelta = new PagedColumn((n) => new Int32Array(n));
-  readonly info = new PagedColumn((n) => new Uint8Array(n));
+  private readonly fromPages: Int32Array[] = [];
+  private readonly toPages: Int32Array[] = [];
+  // Signed, so that the markers are small integers: a marker too big for one would be boxed on every call.
+  private readonly receiveDeltaPages: Int32Array[] = [];
+  private readonly infoPages: Uint8Array[] = [];
   private readonly wideFrom = new Map<number, number>();
   private readonly wideTo = new Map<number, number>();
   /** Receive times that do not fit, by message. */
@@ -53,32 +57,45 @@ class Columns {
   /** Adds a message sent at {@link now}, not received yet. */
   pushNow(fromId: number, toId: number, verdict: MessageVerdict): number {
     const index = this.sendNs.pushNow();
-    this.from.push(fitsInt32(fromId) ? fromId : WIDE);
+    const at = index & PAGE_MASK;
+    if (at === 0) {
+      this.fromPages.push(new Int32Array(PAGE_MASK + 1));
+      this.toPages.push(new Int32Array(PAGE_MASK + 1));
+      this.receiveDeltaPages.push(new Int32Array(PAGE_MASK + 1));
+      this.infoPages.push(new Uint8Array(PAGE_MASK + 1));
+    }
+    const page = index >>> PAGE_SHIFT;
+    (this.fromPages[page] as Int32Array)[at] = fitsInt32(fromId) ? fromId : WIDE;
     if (!fitsInt32(fromId)) this.wideFrom.set(index, fromId);
-    this.to.push(fitsInt32(toId) ? toId : WIDE);
+    (this.toPages[page] as Int32Array)[at] = fitsInt32(toId) ? toId : WIDE;
     if (!fitsInt32(toId)) this.wideTo.set(index, toId);
-    this.receiveDelta.push(PENDING);
-    this.info.push(OPERATIONS.indexOf(verdict.operation) | (verdict.kind === 'sync' ? SYNC_BIT : 0));
+    (this.receiveDeltaPages[page] as Int32Array)[at] = PENDING;
+    (this.infoPages[page] as Uint8Array)[at] = OPERATIONS.indexOf(verdict.operation) | (verdict.kind === 'sync' ? SYNC_BIT : 0);
     return index;
   }
 
   fromId(index: number): number {
-    const id = this.from.get(index);
+    const id = (this.fromPages[index >>> PAGE_SHIFT] as Int32Array)[index & PAGE_MASK] as number;
     return id === WIDE ? (this.wideFrom.get(index) as number) : id;
   }
 
   toId(index: number): number {
-    const id = this.to.get(index);
+    const id = (this.toPages[index >>> PAGE_SHIFT] as Int32Array)[index & PAGE_MASK] as number;
     return id === WIDE ? (this.wideTo.get(index) as number) : id;
+  }
+
+  /** Operation code and sync bit. */
+  info(index: number): number {
+    return (this.infoPages[index >>> PAGE_SHIFT] as Uint8Array)[index & PAGE_MASK] as number;
   }
 
   /** Gives every message whose receive is not known yet `receiveNs`. */
   settlePending(receiveNs: number): void {
-    for (let i = 0; i < this.length; i++) if (this.receiveDelta.get(i) === PENDING) this.setReceive(i, receiveNs);
+    for (let i = 0; i < this.length; i++) if (this.receiveDelta(i) === PENDING) this.setReceive(i, receiveNs);
   }
 
   receiveNs(index: number): number {
-    const delta = this.receiveDelta.get(index);
+    const delta = this.receiveDelta(index);
     return delta === FAR ? (this.farReceiveNs.get(index) as number) : this.sendNs.get(index) + delta;
   }
 
@@ -90,13 +107,18 @@ class Columns {
   /** Sets when message `index` was received. */
   setReceive(index: number, receiveNs: number): void {
     const delta = receiveNs - this.sendNs.get(index);
+    const deltas = this.receiveDeltaPages[index >>> PAGE_SHIFT] as Int32Array;
     if (delta >= 0 && delta <= 0x7fffffff) {
-      this.receiveDelta.set(index, delta);
+      deltas[index & PAGE_MASK] = delta;
       if (this.farReceiveNs.size > 0) this.farReceiveNs.delete(index);
     } else {
-      this.receiveDelta.set(index, FAR);
+      deltas[index & PAGE_MASK] = FAR;
       this.farReceiveNs.set(index, receiveNs);
     }
+  }
+
+  private receiveDelta(index: number): number {
+    return (this.receiveDeltaPages[index >>> PAGE_SHIFT] as Int32Array)[index & PAGE_MASK] as number;
   }
 }
 
@@ -224,7 +246,7 @@ export class StoredMessageList extends IndexedList<Message> {
     const backward = positions[before] === index;
     const columns = backward ? this.backward : this.forward;
     const i = backward ? (order[before] as number) : index - before;
-    const info = columns.info.get(i);
+    const info = columns.info(i);
     const message: Message = {
       fromId: columns.fromId(i),
       toId: columns.toId(i),

@@ -15,6 +15,7 @@ import { GotraceError, TraceFormatError } from '../../errors.ts';
 import { sharedFileSource } from '../byte-source.ts';
 import { ActivityTracker } from './activity-tracker.ts';
 import { Marker, RingWriter } from './event-ring.ts';
+import { isGoroutineTransition } from './event-table.ts';
 import type { RingBuffers } from './event-ring.ts';
 import type { EventSink } from './order-events.ts';
 import { orderTrace } from './read-go-trace.ts';
@@ -39,7 +40,8 @@ try {
   const activity = new ActivityTracker();
   const sink: EventSink = (event, g, p) => {
     activity.handle(event, g);
-    writer.event(event, g, p);
+    // Only what the goroutine state machine on the other side acts on crosses over.
+    if (isGoroutineTransition(event.type)) writer.event(event, g, p);
   };
   const { orderer } = orderTrace(source, version, sink, () => writer.marker(Marker.Generation));
   reports.postMessage({ activity: activity.finish(orderer.lastTimeNs) });
