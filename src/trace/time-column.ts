@@ -39,6 +39,11 @@ export class TimeColumn {
     return this.base(index) + offset - BIAS;
   }
 
+  /** How long before {@link now} value `index` lies. */
+  ageNow(index: number): number {
+    return (this.now[0] as number) - this.get(index);
+  }
+
   /** Appends {@link now} and returns its index. */
   pushNow(): number {
     const index = this.length++;
@@ -51,9 +56,15 @@ export class TimeColumn {
       (this.basePages[index >>> PAGE_SHIFT] as Float64Array)[(index & PAGE_MASK) >>> RUN_SHIFT] = valueNs;
     }
     const offset = valueNs - this.base(index) + BIAS;
-    const fits = offset >= 0 && offset < FAR;
-    (this.offsetPages[index >>> PAGE_SHIFT] as Uint32Array)[index & PAGE_MASK] = fits ? offset : FAR;
-    if (!fits) this.farValues.set(index, valueNs);
+    const offsets = this.offsetPages[index >>> PAGE_SHIFT] as Uint32Array;
+    // Two stores rather than one of `fits ? offset : FAR`: a choice between a double and a constant
+    // would be boxed first.
+    if (offset >= 0 && offset < FAR) {
+      offsets[index & PAGE_MASK] = offset;
+    } else {
+      offsets[index & PAGE_MASK] = FAR;
+      this.farValues.set(index, valueNs);
+    }
     return index;
   }
 

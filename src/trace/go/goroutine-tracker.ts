@@ -212,7 +212,8 @@ export class GoroutineTracker {
     if (pending >= 0) {
       this.messages.receive(pending);
       this.table.pendingMessage[g] = -1;
-      const more = this.morePending.get(g);
+      // Empty but for damaged traces: test that before a lookup on every receive.
+      const more = this.morePending.size > 0 ? this.morePending.get(g) : undefined;
       if (more !== undefined) {
         for (const message of more) this.messages.receive(message);
         this.morePending.delete(g);

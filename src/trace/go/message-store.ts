@@ -89,9 +89,9 @@ class Columns {
     return (this.infoPages[index >>> PAGE_SHIFT] as Uint8Array)[index & PAGE_MASK] as number;
   }
 
-  /** Gives every message whose receive is not known yet `receiveNs`. */
-  settlePending(receiveNs: number): void {
-    for (let i = 0; i < this.length; i++) if (this.receiveDelta(i) === PENDING) this.setReceive(i, receiveNs);
+  /** Gives every message whose receive is not known yet the time in {@link now}. */
+  settlePending(): void {
+    for (let i = 0; i < this.length; i++) if (this.receiveDelta(i) === PENDING) this.receiveNow(i);
   }
 
   receiveNs(index: number): number {
@@ -101,19 +101,15 @@ class Columns {
 
   /** Sets that message `index` was received at {@link now}. */
   receiveNow(index: number): void {
-    this.setReceive(index, this.now[0] as number);
-  }
-
-  /** Sets when message `index` was received. */
-  setReceive(index: number, receiveNs: number): void {
-    const delta = receiveNs - this.sendNs.get(index);
+    // The delta is a small integer (no boxed number) for all but the rarest receives.
+    const delta = this.sendNs.ageNow(index);
     const deltas = this.receiveDeltaPages[index >>> PAGE_SHIFT] as Int32Array;
     if (delta >= 0 && delta <= 0x7fffffff) {
       deltas[index & PAGE_MASK] = delta;
       if (this.farReceiveNs.size > 0) this.farReceiveNs.delete(index);
     } else {
       deltas[index & PAGE_MASK] = FAR;
-      this.farReceiveNs.set(index, receiveNs);
+      this.farReceiveNs.set(index, this.now[0] as number);
     }
   }
 
@@ -165,14 +161,16 @@ export class MessageStore {
     const saved = this.now[0] as number;
     this.now[0] = sendNs;
     const index = this.backwardColumns.pushNow(fromId, toId, verdict);
+    this.now[0] = receiveNs;
+    this.backwardColumns.receiveNow(index);
     this.now[0] = saved;
-    this.backwardColumns.setReceive(index, receiveNs);
   }
 
   /** The messages sorted by send time; forward messages never received arrive at `traceEndNs`. */
   finish(traceEndNs: number): StoredMessageList {
     const forward = this.forwardColumns;
-    forward.settlePending(traceEndNs);
+    this.now[0] = traceEndNs;
+    forward.settlePending();
     return new StoredMessageList(forward, this.backwardColumns, mergeBackward(forward, this.backwardColumns));
   }
 }
