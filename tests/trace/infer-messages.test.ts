@@ -1,13 +1,14 @@
 /** Which wake-ups become messages, in which direction, and of which kind and operation. */
 import { describe, expect, it } from 'vitest';
-import { MessageInference } from '../../src/trace/go/infer-messages.ts';
+import { MessageInference, waitOf, wakerVerdicts } from '../../src/trace/go/infer-messages.ts';
+import type { GenerationTables } from '../../src/trace/go/generation-tables.ts';
 import { MessageStore } from '../../src/trace/go/message-store.ts';
 
 const END_NS = 10_000;
 
 /** A wake-up of goroutine 8 by goroutine 7, whose stack is `wakerFrames`; 8 had blocked for `reasonText` ('' when unknown). */
 function judge(wakerFrames: string[], reasonText: string, wakerId = 7, wakeeId = 8) {
-  return new MessageInference().judge(wakerId, wakeeId, wakerFrames, reasonText);
+  return new MessageInference().judge(wakerId, wakeeId, wakerVerdicts(wakerFrames), waitOf(reasonText));
 }
 
 const FORWARD = { forward: true };
@@ -47,6 +48,19 @@ describe('MessageInference', () => {
     ['the runtime uses a channel on a program goroutine', ['runtime.chanrecv1', 'runtime.gcStart', 'main.a'], 'chan send'],
   ] as [string, string[], string, number?][])('makes none when %s', (_case, frames, reason, wakerId = 7) => {
     expect(judge([...frames], reason, wakerId)).toBeUndefined();
+  });
+
+  it('classifies each generation’s stacks and reasons by that generation’s tables', () => {
+    const inference = new MessageInference();
+    const tables = (frames: string[], text: string) =>
+      ({ strings: new Map([[1, text]]), stacks: new Map([[1, frames]]), nsPerTick: 1 }) as unknown as GenerationTables;
+    const first = tables(['runtime.chansend1', 'main.a'], 'chan receive');
+    const second = tables(['runtime.chanrecv1', 'main.a'], 'chan send');
+    const judged = (t: GenerationTables) => inference.judge(7, 8, inference.wakerOf(t, 1), inference.waitOf(t, 1));
+    expect(judged(first)).toEqual({ ...FORWARD, kind: 'channel', operation: 'send' });
+    expect(judged(second)).toEqual({ ...BACKWARD, kind: 'channel', operation: 'receive' });
+    // An id the tables do not have: no stack, no reason.
+    expect(inference.judge(7, 8, inference.wakerOf(second, 9), inference.waitOf(second, 9))).toBeUndefined();
   });
 
   it('reads the waker’s own frame when the wakee blocked before tracing began', () => {

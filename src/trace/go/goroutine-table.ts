@@ -26,8 +26,8 @@ export class GoroutineTable {
   nameIds = new Int32Array(1024);
   private readonly nameList: string[] = [''];
   private readonly nameNumbers = new Map<string, number>([['', 0]]);
-  /** Why it last blocked; undefined before its first block. */
-  readonly lastBlockTexts: (string | undefined)[] = [];
+  /** What it last blocked waiting for (a `Wait` of message inference); `Wait.Unknown` before its first block. */
+  lastBlockWaits = new Uint8Array(1024);
 
   /** A new slot for goroutine `id`, created at `createdNs` by `parentId` (NaN for unknown). */
   add(id: number, createdNs: number, parentId: number): number {
@@ -41,7 +41,7 @@ export class GoroutineTable {
     this.lastBlockNs[slot] = Number.NaN;
     this.pendingMessage[slot] = -1;
     this.nameIds[slot] = 0;
-    this.lastBlockTexts.push(undefined);
+    this.lastBlockWaits[slot] = 0;
     return slot;
   }
 
@@ -70,5 +70,6 @@ export class GoroutineTable {
     this.lastBlockNs = grown(this.lastBlockNs, size);
     this.pendingMessage = grown(this.pendingMessage, size);
     this.nameIds = grown(this.nameIds, size);
+    this.lastBlockWaits = grown(this.lastBlockWaits, size);
   }
 }

@@ -6,6 +6,7 @@ import { argIndex, EventType as E } from './event-table.ts';
 import { GoroutineTable } from './goroutine-table.ts';
 import { IdSlots } from './id-map.ts';
 import { MessageInference } from './infer-messages.ts';
+import type { WakerVerdicts } from './infer-messages.ts';
 import { MessageStore } from './message-store.ts';
 import { GoStatus } from './scheduler-state.ts';
 import { SpanStore } from './span-store.ts';
@@ -74,15 +75,14 @@ export class GoroutineTracker {
       }
       case E.GoBlock: {
         const g = this.transitionWithStack(this.get(current), event, event.arg(STOP_STACK));
-        const text = textOf(event, event.arg(STOP_REASON));
+        const reason = event.arg(STOP_REASON);
         this.table.lastBlockNs[g] = this.spans.now[0] as number;
-        this.table.lastBlockTexts[g] = text;
-        this.enter(g, kinds.blocked(text));
+        this.table.lastBlockWaits[g] = this.inference.waitOf(event.tables, reason);
+        this.enter(g, kinds.blocked(textOf(event, reason)));
         break;
       }
       case E.GoUnblock:
-        this.inference.useStacks(event.tables.stacks);
-        this.unblock(this.transition(this.get(event.arg(0))), current, framesOf(event, event.arg(UNBLOCK_STACK)));
+        this.unblock(this.transition(this.get(event.arg(0))), current, this.inference.wakerOf(event.tables, event.arg(UNBLOCK_STACK)));
         break;
       case E.GoSwitch:
       case E.GoSwitchDestroy: {
@@ -160,10 +160,10 @@ export class GoroutineTracker {
   }
 
   /** A wake-up of goroutine `g` by `waker`: maybe a message, and `g` becomes runnable. */
-  private unblock(g: number, waker: number, wakerFrames: readonly string[]): void {
+  private unblock(g: number, waker: number, wakerVerdicts: WakerVerdicts): void {
     const { table } = this;
     const id = table.ids[g] as number;
-    const verdict = this.inference.judge(waker, id, wakerFrames, table.lastBlockTexts[g] ?? '');
+    const verdict = this.inference.judge(waker, id, wakerVerdicts, table.lastBlockWaits[g] as number);
     if (verdict?.forward === true) {
       // A second wake-up before the goroutine runs (only in damaged traces) keeps the first waiting too.
       const earlier = table.pendingMessage[g] as number;

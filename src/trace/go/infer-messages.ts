@@ -1,5 +1,6 @@
 import type { MessageKind, MessageOperation } from '../../model.ts';
 import { NONE } from './byte-cursor.ts';
+import type { GenerationTables } from './generation-tables.ts';
 import type { MessageVerdict } from './message-store.ts';
 
 /** What the waking goroutine was doing, read from the innermost frames of its stack. */
@@ -11,8 +12,58 @@ const FRAMES_TO_SEARCH = 4;
 /** Waker frames of the sync package and the semaphores under it. */
 const SYNC_PREFIXES = ['sync.', 'internal/sync.', 'runtime.semrelease'];
 
-/** Block reasons that only the scheduler ends (timers, the network poller): never a message. */
-const SCHEDULER_REASONS = new Set(['sleep', 'network']);
+/** What a wakee had blocked waiting for, as far as messages go: its block reason, in a small number. */
+export const Wait = {
+  /** No reason known: blocked before tracing began. */
+  Unknown: 0,
+  ChanReceive: 1,
+  ChanSend: 2,
+  Select: 3,
+  Sync: 4,
+  CondWait: 5,
+  /** Ended only by the scheduler (timers, the network poller): never a message. */
+  Scheduler: 6,
+  Other: 7,
+} as const;
+const WAITS = 8;
+
+/** Classifications are cached by stack and string id up to this (real traces stay far below). */
+const CACHED_IDS = 1 << 16;
+
+/** The kind of wait a block reason text stands for. */
+export function waitOf(reasonText: string): number {
+  switch (reasonText) {
+    case '':
+      return Wait.Unknown;
+    case 'chan receive':
+      return Wait.ChanReceive;
+    case 'chan send':
+      return Wait.ChanSend;
+    case 'select':
+      return Wait.Select;
+    case 'sync':
+      return Wait.Sync;
+    case 'sync.(*Cond).Wait':
+      return Wait.CondWait;
+    case 'sleep':
+    case 'network':
+      return Wait.Scheduler;
+    default:
+      return Wait.Other;
+  }
+}
+
+/** A waker's stack judged against every kind of wait: the verdict by {@link Wait} (undefined: no message). */
+export type WakerVerdicts = readonly (MessageVerdict | undefined)[];
+
+const NO_VERDICTS: WakerVerdicts = Array.from({ length: WAITS }, () => undefined);
+
+/** The verdicts for wake-ups by a goroutine whose stack is `frames` (innermost first). */
+export function wakerVerdicts(frames: readonly string[]): WakerVerdicts {
+  if (frames.length === 0) return NO_VERDICTS;
+  const operation = wakerOperation(frames);
+  return Array.from({ length: WAITS }, (_, wait) => verdictFor(operation, wait, frames));
+}
 
 /**
  * Decides which GoUnblock events are goroutine-to-goroutine messages. The waker's
@@ -48,57 +99,77 @@ const SCHEDULER_REASONS = new Set(['sleep', 'network']);
  * and the tracer, or a channel operation called by a `runtime.` function,
  * such as the GC's internal channels used on a program goroutine).
  *
+ * Both sides are classified once per distinct stack and reason text of a
+ * generation (see {@link MessageInference.wakerOf} and
+ * {@link MessageInference.waitOf}), so a wake-up costs two array reads.
+ *
  * @example
- * new MessageInference().judge(7, 8, ['runtime.chansend1', 'main.ping'], 'chan receive')
+ * new MessageInference().judge(7, 8, wakerVerdicts(['runtime.chansend1', 'main.ping']), waitOf('chan receive'))
  * // → { forward: true, kind: 'channel', operation: 'send' }
  */
 export class MessageInference {
-  // Stacks are shared arrays per generation, so each is classified once; the
-  // cache is emptied when a new generation's stacks arrive so old ones can go.
-  private operations = new Map<readonly string[], WakerOperation>();
-  private stacksOf: unknown;
+  // Classifications of the current generation's stacks and reason strings, by id; emptied when
+  // the next generation's tables arrive, so the old ones can go.
+  private tables: GenerationTables | undefined;
+  private wakers: (WakerVerdicts | undefined)[] = [];
+  private waits: (number | undefined)[] = [];
 
-  /** Call with the current generation's stack table before judging its wake-ups. */
-  useStacks(stacks: unknown): void {
-    if (stacks === this.stacksOf) return;
-    this.stacksOf = stacks;
-    this.operations = new Map();
+  /** The {@link Wait} of a block whose reason is string `stringId` of `tables`. */
+  waitOf(tables: GenerationTables, stringId: number): number {
+    this.use(tables);
+    if (stringId < 0 || stringId >= CACHED_IDS) return waitOf(tables.strings.get(stringId) ?? '');
+    return (this.waits[stringId] ??= waitOf(tables.strings.get(stringId) ?? ''));
+  }
+
+  /** The verdicts for a waker whose stack is stack `stackId` of `tables`. */
+  wakerOf(tables: GenerationTables, stackId: number): WakerVerdicts {
+    this.use(tables);
+    if (stackId < 0 || stackId >= CACHED_IDS) return wakerVerdicts(tables.stacks.get(stackId) ?? []);
+    return (this.wakers[stackId] ??= wakerVerdicts(tables.stacks.get(stackId) ?? []));
   }
 
   /**
    * The verdict on one wake-up of `wakeeId` by `wakerId` (-1 for the
-   * scheduler), whose stack is `wakerFrames` (innermost first); `waited` is
-   * the reason the wakee blocked with, `''` when unknown. `undefined`: not a
-   * message.
+   * scheduler), whose stack gave `waker`; `wait` is what the wakee blocked
+   * for. `undefined`: not a message.
    */
-  judge(wakerId: number, wakeeId: number, wakerFrames: readonly string[], waited: string): MessageVerdict | undefined {
-    if (wakerId === NONE || wakerId === wakeeId || wakerFrames.length === 0) return undefined;
-    if (SCHEDULER_REASONS.has(waited)) return undefined;
-    let operation = this.operations.get(wakerFrames);
-    if (operation === undefined) {
-      operation = wakerOperation(wakerFrames);
-      this.operations.set(wakerFrames, operation);
-    }
-    if (operation === 'internal') return undefined;
-    if (waited === 'sync' || waited === 'sync.(*Cond).Wait') return verdict(true, 'sync', syncOperation(waited, wakerFrames));
-    switch (waited) {
-      case 'chan receive':
-        if (operation === 'send' || operation === 'select' || operation === 'close') return verdict(true, 'channel', operation);
-        return undefined;
-      case 'chan send':
-        return operation === 'receive' || operation === 'select' ? verdict(false, 'channel', operation) : undefined;
-      case 'select':
-        if (operation === 'send' || operation === 'select') return verdict(true, 'channel', 'select');
-        if (operation === 'close') return verdict(true, 'channel', 'close');
-        return operation === 'receive' ? verdict(false, 'channel', 'select') : undefined;
-      case '':
-        // Blocked before tracing began: only the waker's own runtime frame tells.
-        if (operation === 'send' || operation === 'select') return verdict(true, 'channel', operation);
-        if (operation === 'receive') return verdict(false, 'channel', 'receive');
-        return operation === 'sync' ? verdict(true, 'sync', syncOperation(waited, wakerFrames)) : undefined;
-      default:
-        return undefined;
-    }
+  judge(wakerId: number, wakeeId: number, waker: WakerVerdicts, wait: number): MessageVerdict | undefined {
+    if (wakerId === NONE || wakerId === wakeeId) return undefined;
+    return waker[wait];
+  }
+
+  private use(tables: GenerationTables): void {
+    if (tables === this.tables) return;
+    this.tables = tables;
+    this.wakers = [];
+    this.waits = [];
+  }
+}
+
+/** The verdict on a wake-up by a waker doing `operation` (stack `frames`) of a wakee in `wait`. */
+function verdictFor(operation: WakerOperation, wait: number, frames: readonly string[]): MessageVerdict | undefined {
+  if (operation === 'internal') return undefined;
+  switch (wait) {
+    case Wait.Sync:
+      return verdict(true, 'sync', syncOperation(frames));
+    case Wait.CondWait:
+      return verdict(true, 'sync', 'cond');
+    case Wait.ChanReceive:
+      if (operation === 'send' || operation === 'select' || operation === 'close') return verdict(true, 'channel', operation);
+      return undefined;
+    case Wait.ChanSend:
+      return operation === 'receive' || operation === 'select' ? verdict(false, 'channel', operation) : undefined;
+    case Wait.Select:
+      if (operation === 'send' || operation === 'select') return verdict(true, 'channel', 'select');
+      if (operation === 'close') return verdict(true, 'channel', 'close');
+      return operation === 'receive' ? verdict(false, 'channel', 'select') : undefined;
+    case Wait.Unknown:
+      // Blocked before tracing began: only the waker's own runtime frame tells.
+      if (operation === 'send' || operation === 'select') return verdict(true, 'channel', operation);
+      if (operation === 'receive') return verdict(false, 'channel', 'receive');
+      return operation === 'sync' ? verdict(true, 'sync', syncOperation(frames)) : undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -111,9 +182,8 @@ function verdict(forward: boolean, kind: MessageKind, operation: MessageOperatio
   return (VERDICTS[code] ??= Object.freeze({ forward, kind, operation }));
 }
 
-/** Which sync primitive handed over, from the wakee's reason and the waker's frames. */
-function syncOperation(waited: string, wakerFrames: readonly string[]): MessageOperation {
-  if (waited === 'sync.(*Cond).Wait') return 'cond';
+/** Which sync primitive handed over, from the waker's frames. */
+function syncOperation(wakerFrames: readonly string[]): MessageOperation {
   for (const frame of wakerFrames.slice(0, FRAMES_TO_SEARCH + 2)) {
     if (frame.includes('WaitGroup')) return 'waitgroup';
     if (frame.includes('Mutex')) return 'mutex';
