@@ -30,27 +30,21 @@ const WAITS = 8;
 /** Classifications are cached by stack and string id up to this (real traces stay far below). */
 const CACHED_IDS = 1 << 16;
 
+/** The block reasons that matter to messages; every other is {@link Wait.Other}. */
+const WAITS_BY_REASON = new Map<string, number>([
+  ['', Wait.Unknown],
+  ['chan receive', Wait.ChanReceive],
+  ['chan send', Wait.ChanSend],
+  ['select', Wait.Select],
+  ['sync', Wait.Sync],
+  ['sync.(*Cond).Wait', Wait.CondWait],
+  ['sleep', Wait.Scheduler],
+  ['network', Wait.Scheduler],
+]);
+
 /** The kind of wait a block reason text stands for. */
 export function waitOf(reasonText: string): number {
-  switch (reasonText) {
-    case '':
-      return Wait.Unknown;
-    case 'chan receive':
-      return Wait.ChanReceive;
-    case 'chan send':
-      return Wait.ChanSend;
-    case 'select':
-      return Wait.Select;
-    case 'sync':
-      return Wait.Sync;
-    case 'sync.(*Cond).Wait':
-      return Wait.CondWait;
-    case 'sleep':
-    case 'network':
-      return Wait.Scheduler;
-    default:
-      return Wait.Other;
-  }
+  return WAITS_BY_REASON.get(reasonText) ?? Wait.Other;
 }
 
 /** A waker's stack judged against every kind of wait: the verdict by {@link Wait} (undefined: no message). */
