@@ -36,7 +36,8 @@ export class TimeColumn {
   get(index: number): number {
     const offset = (this.offsetPages[index >>> PAGE_SHIFT] as Uint32Array)[index & PAGE_MASK] as number;
     if (offset === FAR) return this.farValues.get(index) as number;
-    return this.base(index) + offset - BIAS;
+    // Unbias the offset first: base + offset can pass 2^53 and lose the last nanosecond.
+    return this.base(index) + (offset - BIAS);
   }
 
   /** How long before {@link now} value `index` lies. */

@@ -24,4 +24,12 @@ describe('TimeColumn', () => {
     for (const value of values) pushed(column, value);
     expect(values.map((_, i) => column.get(i))).toEqual(values);
   });
+
+  it('keeps odd times just below 2^53 exact', () => {
+    const column = new TimeColumn();
+    // The run's base and a value 2 ns later: base + biased offset would pass 2^53 and round.
+    const values = [2 ** 53 - 2 ** 30 - 1, 2 ** 53 - 2 ** 30 + 1];
+    for (const value of values) pushed(column, value);
+    expect(values.map((_, i) => column.get(i))).toEqual(values);
+  });
 });

@@ -13,7 +13,6 @@ import { SpanStore } from './span-store.ts';
 
 const NO_FRAMES: readonly string[] = [];
 
-
 const CREATE_NEW_STACK = argIndex(E.GoCreate, 'new_stack');
 const STOP_REASON = argIndex(E.GoStop, 'reason_string');
 const STOP_STACK = argIndex(E.GoStop, 'stack');

@@ -105,8 +105,8 @@ class Columns {
     const delta = this.sendNs.ageNow(index);
     const deltas = this.receiveDeltaPages[index >>> PAGE_SHIFT] as Int32Array;
     if (delta >= 0 && delta <= 0x7fffffff) {
+      if (deltas[index & PAGE_MASK] === FAR) this.farReceiveNs.delete(index);
       deltas[index & PAGE_MASK] = delta;
-      if (this.farReceiveNs.size > 0) this.farReceiveNs.delete(index);
     } else {
       deltas[index & PAGE_MASK] = FAR;
       this.farReceiveNs.set(index, this.now[0] as number);

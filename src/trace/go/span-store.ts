@@ -144,11 +144,13 @@ export class SpanStore {
     // The group's first span sets the group's base time.
     if ((at & ((1 << shift) - 1)) === 0) bases[at >>> shift] = startNs;
     const offset = startNs - (bases[at >>> shift] as number);
+    const offsets = this.offsetPages[page] as Uint32Array;
     if (offset >= 0 && offset < FAR) {
-      (this.offsetPages[page] as Uint32Array)[at] = offset;
-      if (this.farStartNs.size > 0) this.farStartNs.delete(slot);
+      // Slots are never reused: only a replaced span can have left an exact start behind.
+      if (offsets[at] === FAR) this.farStartNs.delete(slot);
+      offsets[at] = offset;
     } else {
-      (this.offsetPages[page] as Uint32Array)[at] = FAR;
+      offsets[at] = FAR;
       this.farStartNs.set(slot, startNs);
     }
   }
