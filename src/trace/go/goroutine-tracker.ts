@@ -2,12 +2,14 @@ import type { Goroutine } from '../../model.ts';
 import { NONE } from './byte-cursor.ts';
 import { reasonFromFrames } from './block-reasons.ts';
 import type { TraceEvent } from './event-cursor.ts';
-import { argIndex, EventType as E } from './event-table.ts';
+import type { ActivityTracker } from './activity-tracker.ts';
+import { argIndex, EventType as E, isGoroutineTransition } from './event-table.ts';
 import { GoroutineTable } from './goroutine-table.ts';
 import { IdSlots } from './id-map.ts';
 import { MessageInference } from './infer-messages.ts';
 import type { WakerVerdicts } from './infer-messages.ts';
 import { MessageStore } from './message-store.ts';
+import type { EventSink } from './order-events.ts';
 import { GoStatus } from './scheduler-state.ts';
 import { SpanStore } from './span-store.ts';
 
@@ -300,4 +302,15 @@ function textOf(event: TraceEvent, stringId: number): string {
 function isRuntimeName(name: string): boolean {
   if (name === '' || name.startsWith('runtime/trace.')) return true;
   return name.startsWith('runtime.') && name !== 'runtime.main';
+}
+
+/**
+ * The sink a one-thread read feeds: goroutine state changes to `tracker`,
+ * every other event to `activity`; each acts on its own events only.
+ */
+export function trackEvents(tracker: GoroutineTracker, activity: ActivityTracker): EventSink {
+  return (event, g, p) => {
+    if (isGoroutineTransition(event.type)) tracker.handle(event, g, p);
+    else activity.handle(event, g);
+  };
 }

@@ -39,9 +39,10 @@ try {
   const source = sharedFileSource(fd, length);
   const activity = new ActivityTracker();
   const sink: EventSink = (event, g, p) => {
-    activity.handle(event, g);
-    // Only what the goroutine state machine on the other side acts on crosses over.
+    // Goroutine state changes cross to the state machine on the other side; the runtime's
+    // activity (the only events the activity tracker acts on) stays here.
     if (isGoroutineTransition(event.type)) writer.event(event, g, p);
+    else activity.handle(event, g);
   };
   const { orderer } = orderTrace(source, version, sink, () => writer.marker(Marker.Generation));
   reports.postMessage({ activity: activity.finish(orderer.lastTimeNs) });

@@ -6,7 +6,7 @@ import { ActivityTracker } from './activity-tracker.ts';
 import { assembleGoModel } from './assemble-model.ts';
 import { cursorsByThread } from './event-cursor.ts';
 import { readGenerationTables } from './generation-tables.ts';
-import { GoroutineTracker } from './goroutine-tracker.ts';
+import { GoroutineTracker, trackEvents } from './goroutine-tracker.ts';
 import { EventOrderer } from './order-events.ts';
 import type { EventSink } from './order-events.ts';
 import { readGenerations } from './read-generations.ts';
@@ -56,10 +56,7 @@ export function readGoTraceFrom(source: ByteSource): { model: TraceModel; stats:
   if (OLD_FORMAT_VERSIONS.includes(version)) return readOldTrace(source.read(0, source.length), version);
   const tracker = new GoroutineTracker();
   const activity = new ActivityTracker();
-  const { orderer, generations } = orderTrace(source, version, (event, g, p) => {
-    tracker.handle(event, g, p);
-    activity.handle(event, g);
-  });
+  const { orderer, generations } = orderTrace(source, version, trackEvents(tracker, activity));
   const stats: GoTraceStats = { generations, events: orderer.events, forcedEvents: orderer.forcedEvents };
   const durationNs = orderer.lastTimeNs;
   return { model: assembleGoModel({ version, durationNs, tracker, activity: activity.finish(durationNs) }), stats };

@@ -2,7 +2,7 @@ import type { TraceModel } from '../../model.ts';
 import { ActivityTracker } from '../go/activity-tracker.ts';
 import { assembleGoModel } from '../go/assemble-model.ts';
 import type { GenerationTables } from '../go/generation-tables.ts';
-import { GoroutineTracker } from '../go/goroutine-tracker.ts';
+import { GoroutineTracker, trackEvents } from '../go/goroutine-tracker.ts';
 import { convertOldEvents } from './convert-old-events.ts';
 import type { OldTables } from './convert-old-events.ts';
 import { decodeOldTrace } from './decode-old-trace.ts';
@@ -37,10 +37,7 @@ export function readOldTrace(bytes: Uint8Array, version: number): { model: Trace
   const tracker = new GoroutineTracker();
   const activity = new ActivityTracker();
 
-  const durationNs = convertOldEvents(decoded, order, tables, version, (event, g, p) => {
-    tracker.handle(event, g, p);
-    activity.handle(event, g);
-  });
+  const durationNs = convertOldEvents(decoded, order, tables, version, trackEvents(tracker, activity));
   return {
     model: assembleGoModel({ version, durationNs, tracker, activity: activity.finish(durationNs) }),
     stats: { generations: 1, events: order.length, forcedEvents: 0 },
