@@ -5,15 +5,15 @@
  */
 
 import type { Command } from 'commander';
-import { Option } from 'commander';
 
 import { GotraceError, UsageError } from '../errors.ts';
+import { addToolOptions, type ToolFlags } from './drawing-options.ts';
 import { parseShard } from '../gallery/shard.ts';
 import { runGallery, type GalleryReport, type SceneReport } from '../gallery/run-gallery.ts';
 import type { GlChoice } from '../render/browser-session.ts';
 
 /** Flags of `gallery`. */
-export interface GalleryFlags {
+export interface GalleryFlags extends ToolFlags {
   output: string;
   shard?: string;
   force?: boolean;
@@ -21,17 +21,11 @@ export interface GalleryFlags {
   fps?: string;
   duration?: string;
   title?: string;
-  antialias: boolean;
-  gl: string;
-  browser?: string;
-  ffmpeg?: string;
-  quiet?: boolean;
-  json?: boolean;
 }
 
 /** Adds `gallery` to the program. */
 export function addGalleryCommand(program: Command): void {
-  program
+  const command = program
     .command('gallery')
     .description('render every scene folder (scene.json + trace.out + Go source) to a poster, GIF and MP4, with an index.html')
     .argument('<scenes>', 'folder whose subfolders are scenes')
@@ -41,14 +35,8 @@ export function addGalleryCommand(program: Command): void {
     .option('--scale <factor>', 'multiply every size, e.g. 0.25 for a quick look (default 1)')
     .option('--fps <n>', "use this frame rate instead of each scene's")
     .option('--duration <seconds>', "use this clip length instead of each scene's")
-    .option('--title <text>', 'title of the index page')
-    .option('--no-antialias', 'draw without multisampling: about twice as fast, with jagged edges')
-    .addOption(new Option('--gl <backend>', 'software GL backend').choices(['auto', 'llvmpipe', 'swiftshader']).default('auto'))
-    .option('--browser <path>', 'Chromium or Chrome to use')
-    .option('--ffmpeg <path>', 'ffmpeg to use')
-    .option('-q, --quiet', 'print nothing but errors')
-    .option('--json', 'print a JSON report on stdout')
-    .action(galleryCommand);
+    .option('--title <text>', 'title of the index page');
+  addToolOptions(command).action(galleryCommand);
 }
 
 /** The action of the `gallery` command. */

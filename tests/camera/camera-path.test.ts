@@ -6,15 +6,8 @@ import { DARK_THEME } from '../../src/layout/themes.ts';
 import type { CameraPose, SceneData } from '../../src/scene/contract.ts';
 import type { TraceModel } from '../../src/model.ts';
 import { fanOut, pingPong, tree } from '../layout/model-fixtures.ts';
-
-type V = [number, number, number];
-const sub = (a: V, b: V): V => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const dot = (a: V, b: V): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: V, b: V): V => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-const unit = (a: V): V => {
-  const length = Math.hypot(...a);
-  return [a[0] / length, a[1] / length, a[2] / length];
-};
+import { cross, dot, sub, unit } from './vectors.ts';
+import type { V } from './vectors.ts';
 
 /** Where a point lands on screen in normalised device coordinates (-1..1 is inside), looking like three.js's lookAt. */
 function project(pose: CameraPose, aspect: number, point: V): { x: number; y: number; depth: number } {

@@ -46,24 +46,10 @@ export class IdMap<T> implements IdLookup<T> {
     }
     this.sparse.delete(id);
   }
-
-  /** The values, in ascending id order. */
-  values(): T[] {
-    const values: T[] = [];
-    const sparseIds = [...this.sparse.keys()].sort((a, b) => a - b);
-    for (const id of sparseIds) if (id < 0) values.push(this.sparse.get(id) as T);
-    // An indexed loop: this runs once, unoptimised, where for…of would allocate a result per element.
-    for (let id = 0; id < this.dense.length; id++) {
-      const value = this.dense[id];
-      if (value !== undefined) values.push(value);
-    }
-    for (const id of sparseIds) if (id >= 0) values.push(this.sparse.get(id) as T);
-    return values;
-  }
 }
 
 /**
- * An {@link IdMap} of small non-negative integers (slot numbers), held in a
+ * An id-keyed map of small non-negative integers (slot numbers), held in a
  * typed array: no garbage-collected array to copy as it grows, no boxed
  * values. `get` returns -1 for an id not in it.
  *
